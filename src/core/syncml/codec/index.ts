@@ -1,0 +1,2 @@
+export { parseMessage } from './parse.js';
+export { serializeMessage, serializeCommand, serializeEnvelope } from './serialize.js';
