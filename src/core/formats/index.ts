@@ -1,0 +1,3 @@
+// The formats entry point: a plain list of re-exports (formats part 1: text layer, vCard, Graph contact,
+// fingerprint; part 2: calendar formats).
+export * from './text/index.js';

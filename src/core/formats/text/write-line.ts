@@ -1,0 +1,52 @@
+import { foldBeforeWhitespace, foldLine, foldQuotedPrintableLine } from './fold.js';
+import { encodeQuotedPrintable, needsQuotedPrintable } from './quoted-printable.js';
+import type { LineSyntax } from './syntax.js';
+
+/** A property to write. `value` is already escaped for the syntax (see escape.ts); transfer encoding is done here. */
+export interface PropertyToWrite {
+  readonly name: string;
+  readonly group?: string;
+  /** Named parameters in output order, e.g. [['TYPE', 'WORK,VOICE']]. Values are written as given. */
+  readonly params?: ReadonlyArray<readonly [string, string]>;
+  /** Bare 2.1 parameters (`TEL;CELL:`), written after the named ones. */
+  readonly bareParams?: readonly string[];
+  readonly value: string;
+  /** The value is base64 (binary): never QP-encoded, folded with a leading space. */
+  readonly base64?: boolean;
+}
+
+const NEEDS_QUOTES = /[:;,]/;
+
+function headerOf(
+  prop: PropertyToWrite,
+  syntax: LineSyntax,
+  extra: ReadonlyArray<readonly [string, string]>,
+): string {
+  const parts = [prop.group ? `${prop.group}.${prop.name}` : prop.name];
+  for (const [name, value] of [...(prop.params ?? []), ...extra]) {
+    const quoted = syntax === 'rfc' && NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, "'")}"` : value;
+    parts.push(`${name}=${quoted}`);
+  }
+  for (const bare of prop.bareParams ?? []) parts.push(bare);
+  return parts.join(';');
+}
+
+/**
+ * Serialises one property as folded physical lines joined by CRLF (no trailing CRLF).
+ * Versit syntax: a value with non-ASCII, line breaks or trailing blanks becomes
+ * `;ENCODING=QUOTED-PRINTABLE` (+ `;CHARSET=UTF-8` when non-ASCII) with soft line breaks; other long values are
+ * folded before whitespace. RFC syntax: plain folding at 75 octets.
+ */
+export function writeContentLine(prop: PropertyToWrite, syntax: LineSyntax): string {
+  if (prop.base64) return foldLine(`${headerOf(prop, syntax, [])}:${prop.value}`);
+  if (syntax === 'rfc') return foldLine(`${headerOf(prop, syntax, [])}:${prop.value}`);
+  if (!needsQuotedPrintable(prop.value)) {
+    return foldBeforeWhitespace(`${headerOf(prop, syntax, [])}:${prop.value}`);
+  }
+  // eslint-disable-next-line no-control-regex
+  const extra: Array<readonly [string, string]> = /[^\x00-\x7f]/.test(prop.value)
+    ? [['CHARSET', 'UTF-8']]
+    : [];
+  extra.unshift(['ENCODING', 'QUOTED-PRINTABLE']);
+  return foldQuotedPrintableLine(`${headerOf(prop, syntax, extra)}:${encodeQuotedPrintable(prop.value)}`);
+}
