@@ -6,3 +6,5 @@ export * from './contact-score.js';
 export * from './contact-matcher.js';
 export * from './event-matcher.js';
 export * from './task-matcher.js';
+export * from './merge.js';
+export * from './review.js';
