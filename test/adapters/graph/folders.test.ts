@@ -128,6 +128,7 @@ describe('createFolder', () => {
     ['x'.repeat(MAX_FOLDER_NAME_LENGTH + 1), 'TOO_LONG'],
     ['CRM\u0000Sync', 'INVALID_CHARS'],
     ['CRM\nSync', 'INVALID_CHARS'],
+    ['CRM \ud800 Sync', 'INVALID_CHARS'],
   ])('refuses %j with %s before any request', async (name, code) => {
     const { client, sent } = setup();
     await expect(createFolder(client, 'contacts', name)).rejects.toMatchObject({
@@ -135,6 +136,16 @@ describe('createFolder', () => {
       code,
     });
     expect(sent).toEqual([]);
+  });
+
+  it('accepts names with umlauts and emoji (surrogate pairs)', async () => {
+    server.use(
+      http.post(url('/me/todo/lists'), () => HttpResponse.json({ id: 'l9', displayName: 'Büro 📋' })),
+    );
+    const { client } = setup();
+    await expect(createFolder(client, 'tasks', 'Büro 📋', { existing: [] })).resolves.toMatchObject({
+      name: 'Büro 📋',
+    });
   });
 
   it('refuses a name taken case-insensitively before any request when the caller knows the folders', async () => {
