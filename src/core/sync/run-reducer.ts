@@ -1,0 +1,387 @@
+/**
+ * One sync run as a reducer (CONVENTIONS.md rule 3; DESIGN.md §3). Folders run one after another:
+ * load state → read Outlook changes → guard Outlook deletions → SyncML session → plan the server's changes →
+ * guard server deletions → apply → answer the server → session ends → store LUIDs on new items → commit.
+ * Cancel or failure at any point commits nothing; preview stops after planning and ends the session unanswered.
+ */
+import { conflictPolicyByName } from './conflict-policy.js';
+import { checkDeletionGuard, type GuardTrip } from './deletion-guard.js';
+import { detectOutlookChanges } from './detect-outlook-changes.js';
+import type { RunOutcome } from './journal.js';
+import { planOutlookWrites } from './planner.js';
+import {
+  applySessionOutcome,
+  applyWriteResults,
+  buildPreview,
+  folderResult,
+  nextFolderState,
+} from './run-folder.js';
+import type { FolderWork, RunCommand, RunConfig, RunEvent, RunState, StepResult } from './run-types.js';
+import type { SessionMode } from './session-types.js';
+import { outlookItemId } from '../model/index.js';
+import { stateForPair, type FolderPairSettings } from './state.js';
+
+export function initialRunState(config: RunConfig): RunState {
+  return { config, status: 'running', index: 0, results: [], previews: [], journal: [], entrySeq: 0 };
+}
+
+const emptyWork = (pair: FolderPairSettings, forceSlow = false): FolderWork => ({
+  pair,
+  phase: 'load',
+  forceSlow,
+  sent: [],
+  items: {},
+  pending: {},
+  decidedByPlan: [],
+  nextLuid: 1,
+  entries: [],
+  done: 0,
+  planned: 0,
+});
+
+const out = (state: RunState, ...commands: RunCommand[]): StepResult => ({ state, commands });
+
+export function step(state: RunState, event: RunEvent): StepResult {
+  if (state.status === 'finished') return out(state);
+  if (event.type === 'Cancelled') return endRun(state, 'cancelled');
+  if (event.type === 'Failed')
+    return endRun({ ...state, error: { code: event.code, detail: event.detail } }, 'failed');
+  if (event.type === 'Started') return startFolder(state, state.index);
+  const work = state.folder;
+  if (!work) return unexpected(state, event);
+  switch (`${work.phase}:${event.type}`) {
+    case 'load:StateLoaded':
+      return onStateLoaded(state, work, event as Extract<RunEvent, { type: 'StateLoaded' }>);
+    case 'read:OutlookChangesRead':
+      return onOutlookRead(state, work, event as Extract<RunEvent, { type: 'OutlookChangesRead' }>);
+    case 'ask-outlook-deletions:UserDecided':
+      return (event as Extract<RunEvent, { type: 'UserDecided' }>).decision === 'continue'
+        ? startSession(state, work)
+        : endRun(state, 'stopped-by-guard');
+    case 'session:ServerChangesReceived':
+      return onServerChanges(state, work, event as Extract<RunEvent, { type: 'ServerChangesReceived' }>);
+    case 'ask-crm-deletions:UserDecided':
+      return (event as Extract<RunEvent, { type: 'UserDecided' }>).decision === 'continue'
+        ? applyPlan(state, work)
+        : closeSession(state, work, 'finish', 'stopped-by-guard');
+    case 'apply:OutlookWritesApplied':
+      return onPlanApplied(state, work, event as Extract<RunEvent, { type: 'OutlookWritesApplied' }>);
+    case 'session:SessionEnded':
+      return onSessionEnded(state, work, event as Extract<RunEvent, { type: 'SessionEnded' }>);
+    case 'link:OutlookWritesApplied':
+      // A LUID that didn't make it onto the item is still in our state; the item only lacks its copy.
+      return commit(state, work);
+    case 'commit:CheckpointCommitted':
+      return nextFolder(state, work, true);
+    case 'closing:SessionEnded':
+      return onClosed(state, work);
+    default:
+      return unexpected(state, event);
+  }
+}
+
+function unexpected(state: RunState, event: RunEvent): StepResult {
+  const detail = `${event.type} in phase ${state.folder?.phase ?? 'none'}`;
+  return endRun({ ...state, error: { code: 'UNEXPECTED_EVENT', detail } }, 'failed');
+}
+
+function startFolder(state: RunState, index: number, forceSlow = false): StepResult {
+  const pair = state.config.folders[index];
+  if (!pair) return endRun(state, 'completed');
+  const folder = emptyWork(pair, forceSlow);
+  return out({ ...state, index, folder }, { type: 'LoadState', folderId: pair.folderId });
+}
+
+function onStateLoaded(state: RunState, work: FolderWork, event: Extract<RunEvent, { type: 'StateLoaded' }>) {
+  const folderState = stateForPair(event.state, work.pair);
+  const { checkpoint } = folderState;
+  const slow = work.forceSlow || !checkpoint.lastAnchor || checkpoint.needsSlowSync === true;
+  const requestedMode: SessionMode = slow ? 'slow' : sessionModeFor(work.pair);
+  const next: FolderWork = {
+    ...work,
+    phase: 'read',
+    stored: event.state,
+    state: folderState,
+    requestedMode,
+    items: folderState.items,
+    pending: checkpoint.pending,
+    nextLuid: checkpoint.nextLuid,
+  };
+  const command: RunCommand = {
+    type: 'ReadOutlookChanges',
+    folderId: work.pair.folderId,
+    // A slow sync sends every item, so it needs the whole folder.
+    cursor: slow ? undefined : checkpoint.deltaCursor,
+    pendingIds: Object.keys(checkpoint.pending).map(outlookItemId),
+  };
+  return out({ ...state, folder: next }, command);
+}
+
+function sessionModeFor(pair: FolderPairSettings): SessionMode {
+  if (pair.direction === 'crm-to-outlook') return 'one-way-from-server';
+  if (pair.direction === 'outlook-to-crm') return 'one-way-from-client';
+  return 'two-way';
+}
+
+function onOutlookRead(
+  state: RunState,
+  work: FolderWork,
+  event: Extract<RunEvent, { type: 'OutlookChangesRead' }>,
+) {
+  const detected = detectOutlookChanges({
+    state: { ...work.state!, checkpoint: { ...work.state!.checkpoint, nextLuid: work.nextLuid } },
+    changeSet: event.changeSet,
+    pendingItems: event.pendingItems,
+    slowSync: work.requestedMode === 'slow',
+    fingerprint: state.config.fingerprint,
+    now: state.config.startedAt,
+  });
+  const sent = state.config.mode === 'preview' ? [] : detected.changes;
+  const next: FolderWork = {
+    ...work,
+    changeSet: event.changeSet,
+    detected,
+    sent,
+    items: detected.items,
+    nextLuid: detected.nextLuid,
+  };
+  if (state.config.mode === 'sync') {
+    const trip = guard(state, next, 'crm', detected.outlookDeletions);
+    if (trip)
+      return out(
+        { ...state, folder: { ...next, phase: 'ask-outlook-deletions' }, guardTrip: trip },
+        { type: 'AskUser', trip },
+      );
+  }
+  return startSession(state, next);
+}
+
+function guard(
+  state: RunState,
+  work: FolderWork,
+  target: 'crm' | 'outlook',
+  deletions: GuardTrip['deletions'],
+) {
+  const folderItemCount = Object.keys(work.state?.items ?? {}).length || Object.keys(work.items).length;
+  const { folderId, datastore } = work.pair;
+  return checkDeletionGuard({
+    folderId,
+    datastore,
+    target,
+    folderItemCount,
+    deletions,
+    settings: state.config.guard,
+  });
+}
+
+function startSession(state: RunState, work: FolderWork): StepResult {
+  const next: FolderWork = { ...work, phase: 'session', planned: work.sent.length };
+  const { lastAnchor } = work.state!.checkpoint;
+  return out(
+    { ...state, folder: next, guardTrip: undefined },
+    { type: 'RunSyncSession', pair: work.pair, mode: work.requestedMode!, lastAnchor, changes: work.sent },
+    progress(next),
+  );
+}
+
+function progress(work: FolderWork): RunCommand {
+  const { folderId, datastore } = work.pair;
+  return { type: 'EmitProgress', progress: { folderId, datastore, done: work.done, planned: work.planned } };
+}
+
+function onServerChanges(
+  state: RunState,
+  work: FolderWork,
+  event: Extract<RunEvent, { type: 'ServerChangesReceived' }>,
+) {
+  if (event.mode === 'slow' && work.requestedMode !== 'slow') {
+    // The server forced a slow sync (508) but we sent only delta changes: its Adds would double our items.
+    // End this session unanswered and run the folder again as a proper slow sync.
+    return closeSession(state, work, 'restart-slow');
+  }
+  const plan = planOutlookWrites({
+    kind: work.pair.kind,
+    serverChanges: event.changes,
+    items: work.items,
+    committedIds: new Set(Object.keys(work.stored?.items ?? {})),
+    sent: work.sent,
+    present: work.detected!.present,
+    policy: conflictPolicyByName(work.pair.policy),
+    direction: work.pair.direction,
+    nextLuid: work.nextLuid,
+    fingerprint: state.config.fingerprint,
+  });
+  const planned: FolderWork = { ...work, plan, planned: work.planned + plan.writes.length };
+  if (state.config.mode === 'preview') {
+    const preview = buildPreview(planned, plan, state.config.guard);
+    return closeSession({ ...state, previews: [...state.previews, preview] }, planned, 'next-folder');
+  }
+  const trip = guard(state, planned, 'outlook', plan.serverDeletions);
+  if (trip)
+    return out(
+      { ...state, folder: { ...planned, phase: 'ask-crm-deletions' }, guardTrip: trip },
+      { type: 'AskUser', trip },
+    );
+  return applyPlan(state, planned);
+}
+
+function applyPlan(state: RunState, work: FolderWork): StepResult {
+  const plan = work.plan!;
+  if (plan.writes.length === 0)
+    return onPlanApplied(
+      state,
+      { ...work, phase: 'apply' },
+      { type: 'OutlookWritesApplied', results: [], before: [] },
+    );
+  const writes = plan.writes.map((w) => w.write);
+  const readBefore = writes.flatMap((w) => (w.op === 'update' || w.op === 'delete' ? [w.id] : []));
+  return out(
+    { ...state, folder: { ...work, phase: 'apply' }, guardTrip: undefined },
+    { type: 'ApplyOutlookWrites', folderId: work.pair.folderId, writes, readBefore },
+  );
+}
+
+function onPlanApplied(
+  state: RunState,
+  work: FolderWork,
+  event: Extract<RunEvent, { type: 'OutlookWritesApplied' }>,
+) {
+  const applied = applyWriteResults(
+    work,
+    state.index,
+    work.plan!,
+    event.results,
+    event.before,
+    state.config.startedAt,
+  );
+  const next: FolderWork = { ...applied.work, phase: 'session' };
+  return out(
+    { ...state, folder: next },
+    { type: 'AnswerServer', folderId: work.pair.folderId, answer: { answers: applied.answers } },
+    progress(next),
+  );
+}
+
+function onSessionEnded(
+  state: RunState,
+  work: FolderWork,
+  event: Extract<RunEvent, { type: 'SessionEnded' }>,
+) {
+  const { work: next, linkWrites } = applySessionOutcome(
+    work,
+    state.index,
+    event.outcome,
+    state.config.startedAt,
+  );
+  const ended: FolderWork = { ...next, sessionOutcome: event.outcome };
+  if (linkWrites.length === 0) return commit(state, ended);
+  return out(
+    { ...state, folder: { ...ended, phase: 'link' } },
+    { type: 'ApplyOutlookWrites', folderId: work.pair.folderId, writes: linkWrites, readBefore: [] },
+    progress(ended),
+  );
+}
+
+function commit(state: RunState, work: FolderWork): StepResult {
+  const folderState = nextFolderState(work, work.sessionOutcome!);
+  return out(
+    { ...state, folder: { ...work, phase: 'commit' } },
+    { type: 'CommitCheckpoint', state: folderState },
+  );
+}
+
+function nextFolder(state: RunState, work: FolderWork, committed: boolean): StepResult {
+  const done = recordFolder(state, work, committed);
+  return startFolder(done, state.index + 1);
+}
+
+function recordFolder(state: RunState, work: FolderWork, committed: boolean): RunState {
+  const journal =
+    work.entries.length > 0 ? [...state.journal, { pair: work.pair, entries: work.entries }] : state.journal;
+  const results =
+    state.config.mode === 'sync' ? [...state.results, folderResult(work, committed)] : state.results;
+  return { ...state, journal, results, folder: undefined };
+}
+
+/** Ends the current session without answering (preview, guard stop, forced restart). */
+function closeSession(
+  state: RunState,
+  work: FolderWork,
+  afterClose: FolderWork['afterClose'],
+  outcome?: RunOutcome,
+) {
+  const closing: FolderWork = { ...work, phase: 'closing', afterClose };
+  const s = { ...state, folder: closing, outcome: outcome ?? state.outcome };
+  return out(
+    s,
+    { type: 'AnswerServer', folderId: work.pair.folderId, answer: 'abort' },
+    ...interruptMark(s, work),
+  );
+}
+
+function onClosed(state: RunState, work: FolderWork): StepResult {
+  if (work.afterClose === 'restart-slow') return startFolder(state, state.index, true);
+  if (work.afterClose === 'finish') return endRun(state, state.outcome ?? 'stopped-by-guard');
+  return nextFolder(state, work, false);
+}
+
+/** Our Adds may sit on the server without a map: the next run of this folder must slow-sync (DESIGN.md §6). */
+function interruptMark(state: RunState, work: FolderWork): RunCommand[] {
+  const sessionRunning = ['session', 'apply', 'ask-crm-deletions', 'link', 'commit', 'closing'].includes(
+    work.phase,
+  );
+  const sentAdds = work.sent.some((c) => c.op === 'add');
+  return state.config.mode === 'sync' && sessionRunning && sentAdds
+    ? [{ type: 'MarkInterrupted', folderId: work.pair.folderId }]
+    : [];
+}
+
+function endRun(state: RunState, outcome: RunOutcome): StepResult {
+  const work = state.folder;
+  const commands: RunCommand[] = [];
+  let s = state;
+  if (work && outcome !== 'completed') {
+    if (work.phase !== 'closing') {
+      if (['session', 'apply', 'ask-crm-deletions'].includes(work.phase)) {
+        commands.push({ type: 'AnswerServer', folderId: work.pair.folderId, answer: 'abort' });
+      }
+      commands.push(...interruptMark(state, work));
+    }
+    s = recordFolder(state, work, false);
+  }
+  const finished: RunState = { ...s, status: 'finished', outcome, folder: undefined };
+  if (state.config.mode === 'sync' && finished.journal.length > 0) {
+    commands.push({ type: 'SaveJournal', run: journalRun(finished, outcome) });
+  }
+  commands.push({ type: 'Finish', result: runResult(finished, outcome) });
+  return out(finished, ...commands);
+}
+
+function journalRun(state: RunState, outcome: RunOutcome) {
+  const folders = state.journal.map(({ pair, entries }) => ({
+    folderId: pair.folderId,
+    datastore: pair.datastore,
+    kind: pair.kind,
+    entries,
+  }));
+  return {
+    runId: state.config.runId,
+    startedAt: state.config.startedAt,
+    outcome,
+    error: state.error,
+    folders,
+  };
+}
+
+function runResult(state: RunState, outcome: RunOutcome) {
+  const { runId, mode } = state.config;
+  return {
+    runId,
+    mode,
+    outcome,
+    folders: state.results,
+    previews: state.previews,
+    guardTrip: state.guardTrip,
+    error: state.error,
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * Commands, events and state of one sync run (CONVENTIONS.md rule 3): `step(state, event) → { state, commands }`
+ * is pure; the app's executor carries out the commands and feeds their results back as events.
+ */
+import type { OutlookFolderId, OutlookItemId, SyncItem } from '../model/index.js';
+import type { DeletionGuardSettings, GuardTrip } from './deletion-guard.js';
+import type { DetectedChanges } from './detect-outlook-changes.js';
+import type { SyncErrorCode } from './errors.js';
+import type { JournalEntry, JournalRun, RunOutcome } from './journal.js';
+import type { OutlookChange, OutlookChangeSet, OutlookWrite, OutlookWriteResult } from './outlook-port.js';
+import type { OutlookPlan } from './plan-types.js';
+import type {
+  OurChange,
+  ServerChange,
+  ServerChangeAnswer,
+  SessionMode,
+  SessionOutcome,
+} from './session-types.js';
+import type { FolderPairSettings, FolderSyncState, ItemSyncState, PendingReason } from './state.js';
+
+export interface RunConfig {
+  readonly runId: string;
+  readonly mode: 'sync' | 'preview';
+  /** UTC ISO; stamped on every item state this run writes. */
+  readonly startedAt: string;
+  readonly folders: readonly FolderPairSettings[];
+  readonly guard: DeletionGuardSettings;
+  /** The formats' content fingerprint (pure). */
+  readonly fingerprint: (item: SyncItem) => string;
+}
+
+export type RunCommand =
+  | { readonly type: 'LoadState'; readonly folderId: OutlookFolderId }
+  | {
+      readonly type: 'ReadOutlookChanges';
+      readonly folderId: OutlookFolderId;
+      /** Absent: full read. */
+      readonly cursor?: string;
+      /** Items to read whatever delta says (failed last time, conflicts Outlook won). */
+      readonly pendingIds: readonly OutlookItemId[];
+    }
+  | { readonly type: 'AskUser'; readonly trip: GuardTrip }
+  | {
+      readonly type: 'RunSyncSession';
+      readonly pair: FolderPairSettings;
+      readonly mode: SessionMode;
+      readonly lastAnchor?: string;
+      readonly changes: readonly OurChange[];
+    }
+  | {
+      readonly type: 'AnswerServer';
+      readonly folderId: OutlookFolderId;
+      readonly answer: { readonly answers: readonly ServerChangeAnswer[] } | 'abort';
+    }
+  | {
+      readonly type: 'ApplyOutlookWrites';
+      readonly folderId: OutlookFolderId;
+      readonly writes: readonly OutlookWrite[];
+      /** Read these first: before-images for the journal. */
+      readonly readBefore: readonly OutlookItemId[];
+    }
+  | { readonly type: 'CommitCheckpoint'; readonly state: FolderSyncState }
+  /** Downgrade only: the next run of this folder must slow-sync (an Add may sit on the server unmapped). */
+  | { readonly type: 'MarkInterrupted'; readonly folderId: OutlookFolderId }
+  | { readonly type: 'SaveJournal'; readonly run: Omit<JournalRun, 'finishedAt'> }
+  | { readonly type: 'EmitProgress'; readonly progress: FolderProgress }
+  | { readonly type: 'Finish'; readonly result: RunResult };
+
+export type RunEvent =
+  | { readonly type: 'Started' }
+  | { readonly type: 'StateLoaded'; readonly state: FolderSyncState | undefined }
+  | {
+      readonly type: 'OutlookChangesRead';
+      readonly changeSet: OutlookChangeSet;
+      readonly pendingItems: readonly OutlookChange[];
+    }
+  | { readonly type: 'UserDecided'; readonly decision: 'continue' | 'stop' }
+  | {
+      readonly type: 'ServerChangesReceived';
+      readonly changes: readonly ServerChange[];
+      /** The mode the session runs in, when the SyncML client knows it (package 2). */
+      readonly mode?: SessionMode;
+    }
+  | {
+      readonly type: 'OutlookWritesApplied';
+      readonly results: readonly OutlookWriteResult[];
+      readonly before: readonly OutlookChange[];
+    }
+  | { readonly type: 'SessionEnded'; readonly outcome: SessionOutcome }
+  | { readonly type: 'CheckpointCommitted' }
+  | { readonly type: 'Cancelled' }
+  | { readonly type: 'Failed'; readonly code: SyncErrorCode; readonly detail?: string };
+
+export interface FolderProgress {
+  readonly folderId: OutlookFolderId;
+  readonly datastore: string;
+  readonly done: number;
+  readonly planned: number;
+}
+
+export interface DirectionCounts {
+  readonly creates: number;
+  readonly updates: number;
+  readonly deletes: number;
+  /** Display names, for the pane's expandable lists. */
+  readonly names: readonly string[];
+}
+
+/** What a preview shows per folder: "12 new in Outlook, 3 changed in the CRM, 1 deletion". */
+export interface FolderPreview {
+  readonly folderId: OutlookFolderId;
+  readonly datastore: string;
+  readonly toOutlook: DirectionCounts;
+  readonly toCrm: DirectionCounts;
+  readonly conflicts: number;
+  /** Outlook changes the direction setting keeps back. */
+  readonly heldBack: number;
+  /** A guard that would stop the real run. */
+  readonly guardTrips: readonly GuardTrip[];
+}
+
+export interface FolderResult {
+  readonly folderId: OutlookFolderId;
+  readonly datastore: string;
+  readonly committed: boolean;
+  readonly sessionMode?: SessionMode;
+  readonly echoes: number;
+  readonly toOutlook: { readonly creates: number; readonly updates: number; readonly deletes: number };
+  readonly toCrm: { readonly adds: number; readonly replaces: number; readonly deletes: number };
+  readonly conflicts: number;
+  readonly failed: number;
+}
+
+export interface RunResult {
+  readonly runId: string;
+  readonly mode: 'sync' | 'preview';
+  readonly outcome: RunOutcome;
+  readonly folders: readonly FolderResult[];
+  readonly previews: readonly FolderPreview[];
+  readonly guardTrip?: GuardTrip;
+  readonly error?: { readonly code: SyncErrorCode; readonly detail?: string };
+}
+
+export type FolderPhase =
+  | 'load'
+  | 'read'
+  | 'ask-outlook-deletions'
+  | 'session'
+  | 'ask-crm-deletions'
+  | 'apply'
+  | 'link'
+  | 'commit'
+  /** Waiting for an aborted session to end before moving on (preview, restart as slow sync). */
+  | 'closing';
+
+/** Working data of the folder being synced; nothing here is durable until CommitCheckpoint. */
+export interface FolderWork {
+  readonly pair: FolderPairSettings;
+  readonly phase: FolderPhase;
+  readonly stored?: FolderSyncState;
+  readonly state?: FolderSyncState;
+  readonly forceSlow: boolean;
+  readonly requestedMode?: SessionMode;
+  readonly changeSet?: OutlookChangeSet;
+  readonly detected?: DetectedChanges;
+  readonly sent: readonly OurChange[];
+  readonly plan?: OutlookPlan;
+  readonly items: Readonly<Record<string, ItemSyncState>>;
+  readonly pending: Readonly<Record<string, PendingReason>>;
+  /** Outlook ids whose state this run's plan decided (our own accepted change must not overwrite it). */
+  readonly decidedByPlan: readonly string[];
+  readonly nextLuid: number;
+  readonly entries: readonly JournalEntry[];
+  readonly done: number;
+  readonly planned: number;
+  readonly preview?: FolderPreview;
+  readonly result?: FolderResult;
+  readonly afterClose?: 'next-folder' | 'restart-slow' | 'finish';
+  readonly sessionOutcome?: SessionOutcome;
+}
+
+export interface RunState {
+  readonly config: RunConfig;
+  readonly status: 'running' | 'finished';
+  readonly outcome?: RunOutcome;
+  readonly index: number;
+  readonly folder?: FolderWork;
+  readonly results: readonly FolderResult[];
+  readonly previews: readonly FolderPreview[];
+  readonly journal: readonly {
+    readonly pair: FolderPairSettings;
+    readonly entries: readonly JournalEntry[];
+  }[];
+  readonly guardTrip?: GuardTrip;
+  readonly error?: { readonly code: SyncErrorCode; readonly detail?: string };
+  readonly entrySeq: number;
+}
+
+export interface StepResult {
+  readonly state: RunState;
+  readonly commands: readonly RunCommand[];
+}
