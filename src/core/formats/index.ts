@@ -1,3 +1,4 @@
 // The formats entry point: a plain list of re-exports (formats part 1: text layer, vCard, Graph contact,
 // fingerprint; part 2: calendar formats).
 export * from './text/index.js';
+export * from './vcard/index.js';

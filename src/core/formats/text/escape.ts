@@ -26,10 +26,11 @@ const ESCAPES: Readonly<Record<LineSyntax, EscapeTable>> = {
 };
 
 /**
- * Splits a raw value at unescaped `separator`s and unescapes each part. `separator` null = no splitting.
+ * Splits a raw value at unescaped separators (each character of `separators`, e.g. ';' or ',;') and unescapes
+ * each part. `separators` null = no splitting.
  * Unknown escapes keep both characters (lenient: `\x` from a sloppy writer is not data loss). Linear.
  */
-export function splitAndUnescape(raw: string, syntax: LineSyntax, separator: ';' | ',' | null): string[] {
+export function splitAndUnescape(raw: string, syntax: LineSyntax, separators: string | null): string[] {
   const table = ESCAPES[syntax].unescape;
   const parts: string[] = [];
   let current: string[] = [];
@@ -45,7 +46,7 @@ export function splitAndUnescape(raw: string, syntax: LineSyntax, separator: ';'
       }
       continue;
     }
-    if (ch === separator) {
+    if (separators !== null && separators.includes(ch)) {
       current.push(raw.slice(runStart, i));
       parts.push(current.join(''));
       current = [];

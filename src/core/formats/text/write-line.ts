@@ -15,7 +15,8 @@ export interface PropertyToWrite {
   readonly base64?: boolean;
 }
 
-const NEEDS_QUOTES = /[:;,]/;
+/** Commas stay bare: in a parameter they separate list values (`TYPE=WORK,VOICE`). */
+const NEEDS_QUOTES = /[:;]/;
 
 function headerOf(
   prop: PropertyToWrite,
