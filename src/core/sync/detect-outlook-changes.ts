@@ -7,7 +7,7 @@
 import type { OutlookItemId, SyncItem } from '../model/index.js';
 import type { DeletionCandidate } from './deletion-guard.js';
 import { itemDisplayName } from './item-name.js';
-import type { OutlookChange, OutlookChangeSet } from './outlook-port.js';
+import type { OutlookChange, OutlookChangeSet } from './outlook-writes.js';
 import type { OurChange } from './session-types.js';
 import { allocateLuids, type FolderSyncState, type ItemSyncState } from './state.js';
 

@@ -6,7 +6,8 @@
  */
 import type { ItemKind, Luid, OutlookFolderId, OutlookItemId, SyncItem } from '../model/index.js';
 import { SyncError, type ItemFailure, type SyncErrorCode } from './errors.js';
-import type { OutlookWrite } from './outlook-port.js';
+import type { ItemLink } from './outlook-store.js';
+import type { OutlookWrite } from './outlook-writes.js';
 import type { ConflictRecord } from './plan-types.js';
 
 interface EntryBase {
@@ -25,6 +26,8 @@ export type JournalEntry =
       /** The Outlook item before the run wrote it (absent if it could not be read). */
       readonly before?: SyncItem;
       readonly after: SyncItem;
+      /** The link the run left on the item; undo keeps it, so the next sync sees the old content as a change. */
+      readonly link: ItemLink;
     })
   | (EntryBase & {
       readonly result: 'deleted';
@@ -68,19 +71,31 @@ export interface JournalStore {
   markUndone(runId: string, at: string): Promise<void>;
 }
 
+export interface UndoPlan {
+  readonly writes: readonly OutlookWrite[];
+  /**
+   * Keys of the creates that bring back items the run deleted. Their old LUID is gone on the server, so the
+   * caller marks the new items `readd` in the checkpoint: the next sync sends them to the CRM as new.
+   */
+  readonly readdKeys: readonly string[];
+}
+
 /** Writes that put a folder's Outlook items back as they were before the run, newest change first. */
-export function planUndo(folder: JournalFolder): OutlookWrite[] {
+export function planUndo(folder: JournalFolder): UndoPlan {
   const writes: OutlookWrite[] = [];
+  const readdKeys: string[] = [];
   [...folder.entries].reverse().forEach((e) => {
     const key = `undo-${e.entryId}`;
     if (e.result === 'created') writes.push({ op: 'delete', key, id: e.outlookId });
-    // No link: the item keeps the one it has, so the next sync sees the old content as a change and sends it.
+    // The item keeps the run's link, so the next sync sees the old content as a change and sends it.
     if (e.result === 'updated' && e.before)
-      writes.push({ op: 'update', key, id: e.outlookId, item: e.before });
-    // A fresh, unlinked item: the next sync sends it to the CRM as new.
-    if (e.result === 'deleted' && e.before) writes.push({ op: 'create', key, item: e.before });
+      writes.push({ op: 'update', key, id: e.outlookId, item: e.before, link: e.link });
+    if (e.result === 'deleted' && e.before && e.luid) {
+      writes.push({ op: 'create', key, item: e.before, link: { luid: e.luid, fingerprint: '' } });
+      readdKeys.push(key);
+    }
   });
-  return writes;
+  return { writes, readdKeys };
 }
 
 /** The write that brings back a conflict's losing version in Outlook (the next sync sends it to the CRM). */
@@ -98,7 +113,14 @@ export function planRestoreVersion(
     if (!loser || conflict.kind !== 'both-changed') throw notRestorable('NOT_RESTORABLE', run.runId, entryId);
     return {
       folderId: folder.folderId,
-      write: { op: 'update', key: `restore-${entryId}`, id: conflict.outlookId, item: loser },
+      // An empty link fingerprint never equals the content's: the next sync sends the restored version on.
+      write: {
+        op: 'update',
+        key: `restore-${entryId}`,
+        id: conflict.outlookId,
+        item: loser,
+        link: { luid: conflict.luid, fingerprint: '' },
+      },
     };
   }
   throw notRestorable('JOURNAL_NOT_FOUND', run.runId, entryId);

@@ -2,7 +2,7 @@ import type { Guid, Luid, OutlookItemId, SyncItem } from '../model/index.js';
 import type { ConflictCase, ConflictPolicyName, ConflictWinner } from './conflict-policy.js';
 import type { DeletionCandidate } from './deletion-guard.js';
 import type { ItemFailure } from './errors.js';
-import type { OutlookWrite } from './outlook-port.js';
+import type { OutlookWrite } from './outlook-writes.js';
 import type { ServerChangeAnswer } from './session-types.js';
 import type { PendingReason } from './state.js';
 
@@ -32,6 +32,8 @@ export interface PlannedWrite {
   readonly fingerprint?: string;
   /** Status to answer on success (on failure the server gets 500 and keeps its change). */
   readonly answerOnSuccess: ServerChangeAnswer;
+  /** An update that only stores the link (LUID + fingerprint) on an item whose content stays as it is. */
+  readonly linkOnly?: boolean;
   /** Outlook item removed when this write succeeds (re-creation after an Outlook deletion). */
   readonly replacesOutlookId?: OutlookItemId;
 }
@@ -68,7 +70,8 @@ export interface PlanSummary {
 }
 
 export function summarisePlan(plan: OutlookPlan): PlanSummary {
-  const count = (op: OutlookWrite['op']) => plan.writes.filter((w) => w.write.op === op).length;
+  const count = (op: OutlookWrite['op']) =>
+    plan.writes.filter((w) => w.write.op === op && !w.linkOnly).length;
   return {
     toOutlook: { creates: count('create'), updates: count('update'), deletes: count('delete') },
     conflicts: plan.conflicts.length,

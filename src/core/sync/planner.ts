@@ -79,14 +79,19 @@ function planAdd(b: Builder, index: number, change: Extract<ServerChange, { op: 
     const luid = adopted?.luid ?? newLuid(b);
     const link = { luid, fingerprint: fp };
     const answerOnSuccess = { status: ANSWER_STATUS.added, luid };
+    if (adopted?.fingerprint === fp) return void b.answers.set(index, answerOnSuccess); // already carries it
+    const item = b.input.present.get(twinId)!.item;
+    const write = { op: 'update' as const, key: `s${index}`, id: twinId, item, link };
+    const guid = change.guid;
     b.writes.push({
-      write: { op: 'link', key: `s${index}`, id: twinId, link },
+      write,
       serverIndex: index,
       luid,
-      guid: change.guid,
+      guid,
       name,
       fingerprint: fp,
       answerOnSuccess,
+      linkOnly: true,
     });
     return;
   }

@@ -6,7 +6,7 @@ import type { OutlookItemId, SyncItem } from '../model/index.js';
 import type { DeletionGuardSettings } from './deletion-guard.js';
 import { classifyOurChangeStatus } from './item-status.js';
 import type { JournalEntry } from './journal.js';
-import type { OutlookChange, OutlookWrite, OutlookWriteResult } from './outlook-port.js';
+import type { OutlookChange, OutlookWrite, OutlookWriteResult } from './outlook-writes.js';
 import type { OutlookPlan } from './plan-types.js';
 import type { FolderPreview, FolderResult, FolderWork } from './run-types.js';
 import type { ServerChangeAnswer, SessionOutcome } from './session-types.js';
@@ -81,14 +81,16 @@ export function applyWriteResults(
     items[id] = { outlookId: id, luid, guid: pw.guid, fingerprint: pw.fingerprint ?? '', lastSyncedAt: now };
     if (pw.write.op === 'create')
       entries.push({ result: 'created', luid, outlookId: id, name, after: pw.write.item });
-    if (pw.write.op === 'update') {
+    if (pw.write.op === 'update' && !pw.linkOnly) {
+      const before = beforeById.get(id);
       entries.push({
         result: 'updated',
         luid,
         outlookId: id,
         name,
-        before: beforeById.get(id),
+        before,
         after: pw.write.item,
+        link: pw.write.link,
       });
     }
   }
@@ -149,8 +151,11 @@ export function applySessionOutcome(
     }
     const fingerprint = change.fingerprint ?? '';
     items[outlookId] = { ...items[outlookId], outlookId, luid, fingerprint, lastSyncedAt: now };
-    if (change.op === 'add')
-      linkWrites.push({ op: 'link', key: `link-${luid}`, id: outlookId, link: { luid, fingerprint } });
+    if (change.op === 'add' && change.item) {
+      // The LUID goes onto the item itself, so a second device or a reinstall knows it (DESIGN.md §4).
+      const link = { luid, fingerprint };
+      linkWrites.push({ op: 'update', key: `link-${luid}`, id: outlookId, item: change.item, link });
+    }
   }
   const next = { ...work, items, pending, done: work.done + work.sent.length };
   return { work: withEntries(next, folderIndex, entries), linkWrites };
@@ -164,7 +169,7 @@ export function nextFolderState(work: FolderWork, outcome: SessionOutcome): Fold
     checkpoint: {
       ...checkpoint,
       lastAnchor: outcome.nextAnchor,
-      deltaCursor: work.changeSet?.deltaCursor,
+      deltaCursor: work.changeSet?.nextCursor,
       nextLuid: work.nextLuid,
       pending: work.pending,
     },
@@ -178,7 +183,7 @@ export function buildPreview(
   guard: DeletionGuardSettings,
 ): FolderPreview {
   const detected = work.detected!;
-  const writesOf = (op: OutlookWrite['op']) => plan.writes.filter((w) => w.write.op === op);
+  const writesOf = (op: OutlookWrite['op']) => plan.writes.filter((w) => w.write.op === op && !w.linkOnly);
   const changesOf = (op: 'add' | 'replace' | 'delete') => detected.changes.filter((c) => c.op === op);
   const linked = Object.keys(detected.items).length;
   const base = {
@@ -198,7 +203,7 @@ export function buildPreview(
       creates: writesOf('create').length,
       updates: writesOf('update').length,
       deletes: writesOf('delete').length,
-      names: plan.writes.filter((w) => w.write.op !== 'link').map((w) => w.name),
+      names: plan.writes.filter((w) => !w.linkOnly).map((w) => w.name),
     },
     toCrm: {
       creates: changesOf('add').length,

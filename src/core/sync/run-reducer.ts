@@ -19,6 +19,7 @@ import {
 import type { FolderWork, RunCommand, RunConfig, RunEvent, RunState, StepResult } from './run-types.js';
 import type { SessionMode } from './session-types.js';
 import { outlookItemId } from '../model/index.js';
+import { outlookCursor } from './outlook-store.js';
 import { stateForPair, type FolderPairSettings } from './state.js';
 
 export function initialRunState(config: RunConfig): RunState {
@@ -111,7 +112,7 @@ function onStateLoaded(state: RunState, work: FolderWork, event: Extract<RunEven
     type: 'ReadOutlookChanges',
     folderId: work.pair.folderId,
     // A slow sync sends every item, so it needs the whole folder.
-    cursor: slow ? undefined : checkpoint.deltaCursor,
+    cursor: slow || checkpoint.deltaCursor === undefined ? undefined : outlookCursor(checkpoint.deltaCursor),
     pendingIds: Object.keys(checkpoint.pending).map(outlookItemId),
   };
   return out({ ...state, folder: next }, command);

@@ -7,7 +7,8 @@ import type { DeletionGuardSettings, GuardTrip } from './deletion-guard.js';
 import type { DetectedChanges } from './detect-outlook-changes.js';
 import type { SyncErrorCode } from './errors.js';
 import type { JournalEntry, JournalRun, RunOutcome } from './journal.js';
-import type { OutlookChange, OutlookChangeSet, OutlookWrite, OutlookWriteResult } from './outlook-port.js';
+import type { OutlookChange, OutlookChangeSet, OutlookWrite, OutlookWriteResult } from './outlook-writes.js';
+import type { OutlookCursor } from './outlook-store.js';
 import type { OutlookPlan } from './plan-types.js';
 import type {
   OurChange,
@@ -35,7 +36,7 @@ export type RunCommand =
       readonly type: 'ReadOutlookChanges';
       readonly folderId: OutlookFolderId;
       /** Absent: full read. */
-      readonly cursor?: string;
+      readonly cursor?: OutlookCursor;
       /** Items to read whatever delta says (failed last time, conflicts Outlook won). */
       readonly pendingIds: readonly OutlookItemId[];
     }

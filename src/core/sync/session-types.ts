@@ -3,10 +3,11 @@
  * client's wire shapes (`runSyncSession` in core/syncml: data strings, content types) with the formats' codecs.
  */
 import type { Guid, Luid, OutlookItemId, SyncItem } from '../model/index.js';
+import type { SyncMode } from '../syncml/codes.js';
 import type { ItemFailure } from './errors.js';
 
-/** Sync type of a session (reference/syncml.md §2.1: 200, 201, 202, 204). */
-export type SessionMode = 'two-way' | 'slow' | 'one-way-from-client' | 'one-way-from-server';
+/** Sync type of a session, as the SyncML core names them (reference/syncml.md §2.1). */
+export type SessionMode = SyncMode;
 
 /** One of our changes for package 3. */
 export interface OurChange {

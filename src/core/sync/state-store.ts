@@ -4,7 +4,7 @@
  * so a checkpoint can only advance at the end of a run whose data is durable.
  */
 import type { OutlookFolderId } from '../model/index.js';
-import type { AbortSignalLike } from './abort.js';
+import type { AbortSignalLike } from './outlook-store.js';
 import { SyncError } from './errors.js';
 import type { FolderSyncState } from './state.js';
 

@@ -7,12 +7,7 @@ import type { Guid, ItemKind, Luid, OutlookFolderId, OutlookItemId } from '../mo
 import { luid } from '../model/index.js';
 import type { ConflictPolicyName } from './conflict-policy.js';
 
-/** What each synced Outlook item carries (extended property / open extension), written with every write. */
-export interface ItemLink {
-  readonly luid: Luid;
-  /** Content fingerprint at the last sync (formats' `fingerprint(item)`). */
-  readonly fingerprint: string;
-}
+export type { ItemLink } from './outlook-store.js';
 
 /** Per-item state after the item's last successful sync. */
 export interface ItemSyncState {
