@@ -58,6 +58,8 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** Requests this call counts for against the mailbox budget (a $batch counts each item). */
   readonly cost?: number;
+  /** Overrides the client's `odata.maxpagesize` for this request (lists that allow bigger pages). */
+  readonly pageSize?: number;
   /** Treat an outer 424 as retryable (a $batch whose throttled items failed it as a whole). */
   readonly retryOn424?: boolean;
 }
@@ -242,7 +244,8 @@ export class GraphClient {
 
   private headers(method: string, token: string, options: RequestOptions): Record<string, string> {
     const prefer = ['IdType="ImmutableId"', ...(options.prefer ?? [])];
-    if (method === 'GET') prefer.push(`odata.maxpagesize=${this.options.maxPageSize ?? 100}`);
+    if (method === 'GET')
+      prefer.push(`odata.maxpagesize=${options.pageSize ?? this.options.maxPageSize ?? 100}`);
     return {
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',

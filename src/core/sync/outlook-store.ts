@@ -60,6 +60,11 @@ export interface ChangeSet {
    * a known item missing from the listing was removed; nothing is "new" just because it is listed.
    */
   readonly fullResync: boolean;
+  /**
+   * Items that changed but could not be read into the model (a malformed Outlook item). They are
+   * reported, not dropped silently; the run goes on without them.
+   */
+  readonly unreadable?: readonly { readonly id: OutlookItemId; readonly error: OutlookStoreIssue }[];
 }
 
 export type WriteOp =

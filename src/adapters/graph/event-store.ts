@@ -1,0 +1,241 @@
+/**
+ * Calendar events of one calendar through Graph (issue 6, reference §A1 "Calendar-view window").
+ *
+ * - Change tracking: the calendar's calendarView delta over a window (default −1 y … +2 y). It
+ *   yields single items, occurrences and exceptions — never series masters — so occurrences collapse
+ *   to their master, which is read separately; the master's instances in the window go with it to
+ *   the codec (exceptions, and the gaps of cancelled occurrences).
+ * - calendarView delta can't `$expand` our link properties: changed items are re-read in batches.
+ * - A `@removed` from calendarView delta also comes for items changed *outside* the window, so each
+ *   removal is checked against the calendar before it is reported.
+ * - Writes never carry attendees, so Outlook never sends invitations (docs/decisions/0052).
+ */
+import {
+  outlookItemId,
+  type CalendarEvent,
+  type Luid,
+  type OutlookFolderId,
+} from '../../core/model/index.js';
+import type {
+  AbortSignalLike,
+  ChangeSet,
+  OutlookChange,
+  OutlookCursor,
+  OutlookStore,
+  StoredItem,
+  WriteOp,
+  WriteResult,
+} from '../../core/sync/outlook-store.js';
+import { outlookCursor } from '../../core/sync/outlook-store.js';
+import type { GraphClient } from './client.js';
+import type { GraphStoreOptions } from './contact-store.js';
+import {
+  LINK_PROPERTIES_EXPAND,
+  linkFromExtendedProperties,
+  linkToExtendedProperties,
+  luidFilter,
+} from './item-link.js';
+import {
+  asAbortSignal,
+  decodeItems,
+  encode,
+  query,
+  readDeltaRound,
+  readItems,
+  runWriteOps,
+  storeCall,
+  type GraphCodec,
+  type GraphJson,
+  type OpPlan,
+} from './store-support.js';
+
+const DAY_MS = 86_400_000;
+/** Graph refuses calendar views longer than 1825 days. */
+export const MAX_WINDOW_DAYS = 1825;
+/** Read times in UTC and bodies as text, whatever the mailbox prefers. */
+const EVENT_PREFER = ['outlook.timezone="UTC"', 'outlook.body-content-type="text"'];
+
+export interface GraphEventStoreOptions extends GraphStoreOptions {
+  /** The synced window around today. */
+  readonly window?: { readonly pastDays: number; readonly futureDays: number };
+}
+
+export class GraphEventStore implements OutlookStore {
+  readonly kind = 'event' as const;
+
+  constructor(
+    private readonly client: GraphClient,
+    private readonly codec: GraphCodec<CalendarEvent>,
+    private readonly options: GraphEventStoreOptions = {},
+  ) {
+    const { pastDays, futureDays } = this.options.window ?? { pastDays: 365, futureDays: 730 };
+    if (pastDays < 0 || futureDays < 0 || pastDays + futureDays > MAX_WINDOW_DAYS) {
+      throw new RangeError(`calendar window must be 0…${MAX_WINDOW_DAYS} days in all`);
+    }
+  }
+
+  readChanges(
+    folder: OutlookFolderId,
+    cursor: OutlookCursor | undefined,
+    signal?: AbortSignalLike,
+  ): Promise<ChangeSet> {
+    return storeCall(signal, async () => {
+      const s = asAbortSignal(signal);
+      const opts = { prefer: EVENT_PREFER, ...(s ? { signal: s } : {}) };
+      const initial = `/me/calendars/${encode(folder)}/calendarView/delta${query(this.window())}`;
+      const round = await readDeltaRound(this.client, initial, cursor, opts);
+
+      // Which masters/single items changed; the instances the round brought, by master.
+      const wanted = new Set<string>();
+      const instancesByMaster = new Map<string, GraphJson[]>();
+      const reportedRemoved: string[] = [];
+      for (const entry of round.entries.values()) {
+        if (entry.removed) reportedRemoved.push(entry.id);
+        else wanted.add(masterIdOf(entry.json));
+        const master = entry.json.seriesMasterId;
+        if (!entry.removed && typeof master === 'string') {
+          instancesByMaster.set(master, [...(instancesByMaster.get(master) ?? []), entry.json]);
+        }
+      }
+
+      const current = await this.readCurrent(folder, [...wanted, ...reportedRemoved], round.fullResync, s);
+      const removed: OutlookChange[] = [];
+      for (const id of reportedRemoved) {
+        if (current.get(id) === 'gone') removed.push({ id: outlookItemId(id), removed: true });
+      }
+      const present: Array<{ id: string; json: GraphJson; related?: readonly GraphJson[] }> = [];
+      for (const id of wanted) {
+        const json = current.get(id);
+        if (json === undefined || json === 'gone') {
+          if (!round.fullResync && json === 'gone') removed.push({ id: outlookItemId(id), removed: true });
+          continue;
+        }
+        present.push({ id, json });
+      }
+      await this.attachInstances(folder, present, round.fullResync ? instancesByMaster : undefined, s);
+      const { items, unreadable } = decodeItems(this.codec, present, linkFromExtendedProperties);
+      return {
+        changes: [...items, ...removed],
+        nextCursor: outlookCursor(round.deltaLink),
+        fullResync: round.fullResync,
+        ...(unreadable.length > 0 ? { unreadable } : {}),
+      };
+    });
+  }
+
+  /** Everything in the window: a full delta round (the window's ids) and their current content. */
+  async readAll(folder: OutlookFolderId, signal?: AbortSignalLike): Promise<readonly StoredItem[]> {
+    const all = await this.readChanges(folder, undefined, signal);
+    return all.changes.flatMap((c) =>
+      c.item ? [{ id: c.id, item: c.item, ...(c.link ? { link: c.link } : {}) }] : [],
+    );
+  }
+
+  findByLuid(folder: OutlookFolderId, luid: Luid, signal?: AbortSignalLike): Promise<StoredItem | undefined> {
+    return storeCall(signal, async () => {
+      const s = asAbortSignal(signal);
+      const url = `${base(folder)}${query({ $filter: luidFilter(luid), $expand: LINK_PROPERTIES_EXPAND })}`;
+      const { items } = await this.client.getAll<GraphJson>(url, {
+        prefer: EVENT_PREFER,
+        ...(s ? { signal: s } : {}),
+      });
+      const present = items.flatMap((json) => (typeof json.id === 'string' ? [{ id: json.id, json }] : []));
+      await this.attachInstances(folder, present, undefined, s);
+      return decodeItems(this.codec, present, linkFromExtendedProperties).items[0];
+    });
+  }
+
+  writeBatch(
+    folder: OutlookFolderId,
+    ops: readonly WriteOp[],
+    signal?: AbortSignalLike,
+  ): Promise<readonly WriteResult[]> {
+    return storeCall(signal, async () => {
+      const outcomes = await runWriteOps(
+        this.client,
+        ops,
+        (op) => this.plan(folder, op),
+        asAbortSignal(signal),
+      );
+      return outcomes.map((o) => o.result);
+    });
+  }
+
+  private plan(folder: OutlookFolderId, op: WriteOp): OpPlan {
+    if (op.op === 'delete') return { request: { method: 'DELETE', url: `${base(folder)}/${encode(op.id)}` } };
+    if (op.item.kind !== 'event') {
+      return { invalid: { code: 'INVALID_ITEM', message: `an event store can't hold a ${op.item.kind}` } };
+    }
+    // Attendees are data only: writing them makes Outlook send meeting requests.
+    const { attendees: _attendees, ...graphEvent } = this.codec.toGraph(op.item);
+    const body = { ...graphEvent, singleValueExtendedProperties: linkToExtendedProperties(op.link) };
+    return op.op === 'create'
+      ? { request: { method: 'POST', url: base(folder), body } }
+      : { request: { method: 'PATCH', url: `${base(folder)}/${encode(op.id)}`, body } };
+  }
+
+  /**
+   * Current content of the given ids (masters, single items, reported removals): re-read in batches
+   * when few; else one listing of the calendar's items (masters and single items).
+   */
+  private async readCurrent(
+    folder: OutlookFolderId,
+    ids: readonly string[],
+    fullResync: boolean,
+    signal?: AbortSignal,
+  ): Promise<Map<string, GraphJson | 'gone'>> {
+    const opts = { prefer: EVENT_PREFER, ...(signal ? { signal } : {}) };
+    if (fullResync || ids.length > (this.options.rereadThreshold ?? 100)) {
+      const pageSize = this.options.listPageSize ?? 500;
+      const url = `${base(folder)}${query({ $expand: LINK_PROPERTIES_EXPAND, $top: pageSize })}`;
+      const { items } = await this.client.getAll<GraphJson>(url, { ...opts, pageSize });
+      const byId = new Map(items.flatMap((j) => (typeof j.id === 'string' ? [[j.id, j] as const] : [])));
+      return new Map(ids.map((id) => [id, byId.get(id) ?? 'gone']));
+    }
+    const urls = new Map(
+      ids.map((id) => [id, `${base(folder)}/${encode(id)}${query({ $expand: LINK_PROPERTIES_EXPAND })}`]),
+    );
+    return readItems(this.client, urls, opts);
+  }
+
+  /** Gives each series master its instances in the window (from the round when it has them all). */
+  private async attachInstances(
+    folder: OutlookFolderId,
+    present: Array<{ id: string; json: GraphJson; related?: readonly GraphJson[] }>,
+    fromRound: ReadonlyMap<string, GraphJson[]> | undefined,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const opts = { prefer: EVENT_PREFER, pageSize: 500, ...(signal ? { signal } : {}) };
+    await Promise.all(
+      present.map(async (entry) => {
+        if (entry.json.type !== 'seriesMaster') return;
+        if (fromRound) {
+          entry.related = fromRound.get(entry.id) ?? [];
+          return;
+        }
+        const url = `${base(folder)}/${encode(entry.id)}/instances${query(this.window())}`;
+        entry.related = (await this.client.getAll<GraphJson>(url, opts)).items;
+      }),
+    );
+  }
+
+  private window(): { startDateTime: string; endDateTime: string } {
+    const { pastDays, futureDays } = this.options.window ?? { pastDays: 365, futureDays: 730 };
+    const today = Math.floor(this.client.clock.now() / DAY_MS) * DAY_MS;
+    return {
+      startDateTime: new Date(today - pastDays * DAY_MS).toISOString(),
+      endDateTime: new Date(today + futureDays * DAY_MS).toISOString(),
+    };
+  }
+}
+
+/** Occurrences and exceptions stand for their series master. */
+function masterIdOf(json: GraphJson): string {
+  const type = json.type;
+  const master = json.seriesMasterId;
+  return (type === 'occurrence' || type === 'exception') && typeof master === 'string'
+    ? master
+    : String(json.id);
+}
+
+const base = (folder: OutlookFolderId) => `/me/calendars/${encode(folder)}/events`;
