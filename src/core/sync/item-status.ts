@@ -1,47 +1,32 @@
 /**
- * SyncML item status ⇄ engine outcome, in one table each way (CONVENTIONS.md rule 5; reference/syncml.md §2.2).
- * TODO(syncml core): when core/syncml exports its status table, derive `classifyOurChangeStatus` from it.
+ * SyncML item status → engine outcome (CONVENTIONS.md rule 5). The meaning of each code lives in the SyncML
+ * core's one table (`statusOutcome`); this file only adds what the engine must tell apart on top of it.
  */
+import { STATUS, statusOutcome } from '../syncml/codes.js';
 
 /** What a status on one of our changes means for that item's state. */
 export type OurChangeOutcome =
   /** Stored on the server: advance the item's state. */
   | 'accepted'
-  /** The server kept its own version and sends it down (419): our policy decides in the planner. */
+  /** The server kept its own version (419); it comes down as Replace and our conflict policy decides. */
   | 'server-won'
-  /** Not stored: keep the item marked as changed and send it again next run. */
+  /** Not stored (or not sent: status 0): keep the item marked as changed and send it again next run. */
   | 'failed';
 
-const OUR_CHANGE_STATUS: ReadonlyMap<number, OurChangeOutcome> = new Map<number, OurChangeOutcome>([
-  [200, 'accepted'],
-  [201, 'accepted'],
-  [202, 'accepted'],
-  [204, 'accepted'],
-  [207, 'accepted'], // merged: the merged item comes down as Replace
-  [208, 'accepted'], // conflict, client won
-  [209, 'accepted'], // duplicated: the copy comes down as Add
-  [210, 'accepted'],
-  [211, 'accepted'], // delete of an item the server did not have: done
-  [418, 'accepted'], // already exists: a match (slow sync)
-  [419, 'server-won'],
-]);
-
-/** 404 on a Delete means "already gone" (libsynthesis treats it as 211). Everything unlisted failed. */
 export function classifyOurChangeStatus(status: number, op: 'add' | 'replace' | 'delete'): OurChangeOutcome {
-  if (op === 'delete' && status === 404) return 'accepted';
-  return OUR_CHANGE_STATUS.get(status) ?? 'failed';
+  if (status === STATUS.SERVER_WINS) return 'server-won';
+  // A Delete of something the server no longer has is done (libsynthesis treats 404 like 211).
+  if (op === 'delete' && status === STATUS.NOT_FOUND) return 'accepted';
+  return statusOutcome(status) === 'ok' ? 'accepted' : 'failed';
 }
 
 /** The statuses we answer to the server's changes. */
 export const ANSWER_STATUS = {
-  ok: 200,
-  added: 201,
+  ok: STATUS.OK,
+  added: STATUS.ITEM_ADDED,
   /** Delete of an item we did not have (or no longer have). */
-  notDeleted: 211,
-  /** Conflict decided for Outlook: the server's change was not applied; ours follows. */
-  conflictClientWins: 208,
-  forbidden: 403,
-  notFound: 404,
-  unsupportedFormat: 415,
-  commandFailed: 500,
+  notDeleted: STATUS.ITEM_NOT_DELETED,
+  forbidden: STATUS.FORBIDDEN,
+  unsupportedFormat: STATUS.UNSUPPORTED_MEDIA_TYPE,
+  commandFailed: STATUS.COMMAND_FAILED,
 } as const;

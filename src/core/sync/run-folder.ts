@@ -133,6 +133,8 @@ export function applySessionOutcome(
     if (decided.has(outlookId)) continue; // the plan already settled this item (a conflict)
     if (verdict !== 'accepted') {
       if (change.op !== 'delete' || items[outlookId]) pending[outlookId] = 'resend';
+      // 419 without a conflict in our plan: the server's version never came; ours goes again, no failure.
+      if (verdict === 'server-won') continue;
       entries.push({
         result: 'failed',
         side: 'crm',

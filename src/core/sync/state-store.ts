@@ -18,11 +18,21 @@ export interface SyncStateStore {
 export interface CheckpointWriter {
   /** Commits a folder's state after its data is durable. Rejects with COMMIT_AFTER_CANCEL if `signal` aborted. */
   commit(state: FolderSyncState, signal?: AbortSignalLike): Promise<void>;
+  /**
+   * Marks a folder's next run as a slow sync, after a session that may have left our Adds on the server
+   * without a map. Allowed after a cancel: it never advances anything, it only makes the next run careful.
+   */
+  markInterrupted(folderId: OutlookFolderId): Promise<void>;
 }
 
 /** The one writer over a store: commits run one after another, never after a cancel. */
 export function createCheckpointWriter(store: SyncStateStore): CheckpointWriter {
   let tail: Promise<void> = Promise.resolve();
+  const enqueue = (write: () => Promise<void>) => {
+    const result = tail.then(write, write);
+    tail = result.catch(() => undefined);
+    return result;
+  };
   return {
     commit(state, signal) {
       const write = async () => {
@@ -33,9 +43,15 @@ export function createCheckpointWriter(store: SyncStateStore): CheckpointWriter 
         }
         await store.save(state);
       };
-      const result = tail.then(write, write);
-      tail = result.catch(() => undefined);
-      return result;
+      return enqueue(write);
+    },
+    markInterrupted(folderId) {
+      return enqueue(async () => {
+        const stored = await store.load(folderId);
+        // Never synced: there are no anchors, so the next run is a slow sync anyway.
+        if (!stored || stored.checkpoint.needsSlowSync) return;
+        await store.save({ ...stored, checkpoint: { ...stored.checkpoint, needsSlowSync: true } });
+      });
     },
   };
 }
