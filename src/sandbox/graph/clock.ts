@@ -1,0 +1,46 @@
+/**
+ * Time for the emulator. The real clock sleeps; the simulated clock advances virtual time so that
+ * benchmarks can measure how long a run *would* take against Graph's limits without waiting for it.
+ *
+ * Simulated sleeps overlap like real ones do: a sleep started at virtual time t for d ms ends at
+ * t + d, and the clock shows the latest end reached so far. Concurrent requests that each sleep
+ * 50 ms from the same start therefore cost 50 ms, sequential ones 50 ms each.
+ */
+export interface SandboxClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  readonly simulated: boolean;
+}
+
+export const realClock: SandboxClock = {
+  now: () => Date.now(),
+  sleep: (ms) => (ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms))),
+  simulated: false,
+};
+
+export interface SimulatedClock extends SandboxClock {
+  /** Moves virtual time forward (e.g. a client waiting out a Retry-After). */
+  advance(ms: number): void;
+  set(epochMs: number): void;
+}
+
+export function createSimulatedClock(startMs = Date.parse('2026-01-15T09:00:00Z')): SimulatedClock {
+  let time = startMs;
+  return {
+    simulated: true,
+    now: () => time,
+    advance(ms) {
+      time += Math.max(0, ms);
+    },
+    set(epochMs) {
+      time = epochMs;
+    },
+    async sleep(ms) {
+      const end = time + Math.max(0, ms);
+      // Yield to the event loop so concurrent work interleaves as it would in real time.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      time = Math.max(time, end);
+    },
+  };
+}
