@@ -10,3 +10,27 @@ export type {
   GraphPhysicalAddress,
 } from './graph/contact-types.js';
 export { GRAPH_CONTACT_LIMITS } from './graph/contact-types.js';
+export { fingerprint, canonicalItemText, FINGERPRINT_VERSION } from './fingerprint.js';
+export * from './ical/index.js';
+export * from './recurrence/index.js';
+export * from './timezone/index.js';
+export { eventFromGraph, eventToGraph, type GraphEventConversion } from './graph/event.js';
+export type { GraphWriteOptions } from './graph/event-write.js';
+export { EVENT_CARRY_PROPERTY_ID, type EventCarry } from './graph/event-carry.js';
+export { htmlToText } from './graph/event-body.js';
+export type {
+  GraphEvent,
+  GraphEventWrite,
+  GraphOccurrenceChange,
+  GraphDateTimeTimeZone,
+  GraphPatternedRecurrence,
+  GraphItemBody,
+  GraphAttendee,
+} from './graph/event-types.js';
+export { taskFromGraph, taskToGraph, type TaskGraphOptions, type GraphTaskConversion } from './graph/task.js';
+export {
+  TASK_CARRY_EXTENSION,
+  type GraphTodoTask,
+  type GraphTodoTaskWrite,
+  type GraphOpenExtension,
+} from './graph/task-types.js';
