@@ -58,6 +58,8 @@ const EVENT_PREFER = ['outlook.timezone="UTC"', 'outlook.body-content-type="text
 export interface GraphEventStoreOptions extends GraphStoreOptions {
   /** The synced window around today. */
   readonly window?: { readonly pastDays: number; readonly futureDays: number };
+  /** Wall-clock time the window is placed around (tests pin it). */
+  readonly now?: () => number;
 }
 
 export class GraphEventStore implements OutlookStore {
@@ -221,7 +223,7 @@ export class GraphEventStore implements OutlookStore {
 
   private window(): { startDateTime: string; endDateTime: string } {
     const { pastDays, futureDays } = this.options.window ?? { pastDays: 365, futureDays: 730 };
-    const today = Math.floor(this.client.clock.now() / DAY_MS) * DAY_MS;
+    const today = Math.floor((this.options.now ?? Date.now)() / DAY_MS) * DAY_MS;
     return {
       startDateTime: new Date(today - pastDays * DAY_MS).toISOString(),
       endDateTime: new Date(today + futureDays * DAY_MS).toISOString(),
