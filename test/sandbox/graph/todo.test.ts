@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createGraphHandlers } from '../../../src/sandbox/graph/handlers.js';
+import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
+import { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
+import { errorCode, graph } from './graph-client.js';
+
+function setup() {
+  const mailbox = setupGraphServer();
+  return {
+    mailbox,
+    reset() {
+      const store = new MailboxStore();
+      mailbox.server.resetHandlers(...createGraphHandlers(store));
+      return store;
+    },
+  };
+}
+
+const { mailbox, reset } = setup();
+let store: MailboxStore;
+beforeAll(() => mailbox.listen());
+beforeEach(() => {
+  store = reset();
+});
+afterAll(() => mailbox.close());
+
+const EXT = 'com.example.crmsync';
+
+async function newList(name = 'Rückrufe') {
+  const r = await graph('POST', '/me/todo/lists', { displayName: name });
+  expect(r.status).toBe(201);
+  return String(r.body.id);
+}
+
+describe('To Do lists and tasks', () => {
+  it('lists the default list first and creates new ones', async () => {
+    await newList();
+    const lists = await graph<{ value: Record<string, unknown>[] }>('GET', '/me/todo/lists');
+    expect(lists.body.value.map((l) => [l.displayName, l.wellknownListName])).toEqual([
+      ['Aufgaben', 'defaultList'],
+      ['Rückrufe', 'none'],
+    ]);
+  });
+
+  it('creates a task with an open extension and a linked resource, and reads them back', async () => {
+    const list = await newList();
+    const created = await graph('POST', `/me/todo/lists/${list}/tasks`, {
+      title: 'Rückruf: Frau Weiß wegen Exposé',
+      dueDateTime: { dateTime: '2026-03-20T00:00:00', timeZone: 'W. Europe Standard Time' },
+      extensions: [
+        { '@odata.type': '#microsoft.graph.openTypeExtension', extensionName: EXT, luid: 'T17', hash: 'abc' },
+      ],
+      linkedResources: [
+        {
+          applicationName: 'CRM',
+          displayName: 'Vorgang 4711',
+          externalId: '4711',
+          webUrl: 'https://crm.example.com/4711',
+        },
+      ],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'notStarted', importance: 'normal' });
+    expect(created.body['@odata.etag']).toMatch(/^W\//);
+    const id = String(created.body.id);
+    const expanded = await graph(
+      'GET',
+      `/me/todo/lists/${list}/tasks/${id}?$expand=extensions($filter=id eq '${EXT}')`,
+    );
+    expect(expanded.body.extensions).toEqual([
+      {
+        '@odata.type': '#microsoft.graph.openTypeExtension',
+        id: EXT,
+        extensionName: EXT,
+        luid: 'T17',
+        hash: 'abc',
+      },
+    ]);
+    const links = await graph<{ value: Record<string, unknown>[] }>(
+      'GET',
+      `/me/todo/lists/${list}/tasks/${id}/linkedResources`,
+    );
+    expect(links.body.value[0]).toMatchObject({ externalId: '4711', applicationName: 'CRM' });
+  });
+
+  it('replaces an open extension whole on PATCH and refuses a second one of the same name', async () => {
+    const list = await newList();
+    const task = store.createItem('task', list, {
+      title: 'T',
+      extensions: [{ extensionName: EXT, luid: 'T1', hash: 'h1' }],
+    });
+    const base = `/me/todo/lists/${list}/tasks/${task.immutableId}/extensions`;
+    const patched = await graph('PATCH', `${base}/${EXT}`, { hash: 'h2' });
+    expect(patched.body).toEqual({
+      '@odata.type': '#microsoft.graph.openTypeExtension',
+      id: EXT,
+      extensionName: EXT,
+      hash: 'h2',
+    });
+    const dup = await graph('POST', base, { extensionName: EXT, luid: 'x' });
+    expect([dup.status, errorCode(dup)]).toEqual([409, 'NameAlreadyExists']);
+    expect((await graph('DELETE', `${base}/${EXT}`)).status).toBe(204);
+    expect((await graph<{ value: unknown[] }>('GET', base)).body.value).toEqual([]);
+  });
+
+  it('rejects extended properties on tasks (To Do has none) and a task without a title', async () => {
+    const list = await newList();
+    const withProps = await graph('POST', `/me/todo/lists/${list}/tasks`, {
+      title: 'x',
+      singleValueExtendedProperties: [
+        { id: 'String {6f7b2a6e-1c1d-4c5e-9f2a-3c0b7d1e2a11} Name CrmId', value: '1' },
+      ],
+    });
+    expect([withProps.status, errorCode(withProps)]).toEqual([400, 'RequestBodyRead']);
+    const untitled = await graph('POST', `/me/todo/lists/${list}/tasks`, { title: '  ' });
+    expect(untitled.status).toBe(400);
+    expect(store.countItems(list)).toBe(0);
+  });
+
+  it('patches and deletes tasks; a task id changes when it moves to another list', async () => {
+    const list = await newList();
+    const other = await newList('Aufgaben 2');
+    const task = store.createItem('task', list, { title: 'T' });
+    const done = await graph('PATCH', `/me/todo/lists/${list}/tasks/${task.immutableId}`, {
+      status: 'completed',
+    });
+    expect(done.body).toMatchObject({ status: 'completed' });
+    const wrongList = await graph('GET', `/me/todo/lists/${other}/tasks/${task.immutableId}`);
+    expect(wrongList.status).toBe(404);
+    const oldId = task.immutableId;
+    const moved = store.moveItem('task', oldId, other);
+    expect(moved.immutableId).not.toBe(oldId);
+    expect((await graph('GET', `/me/todo/lists/${list}/tasks/${oldId}`)).status).toBe(404);
+    expect((await graph('DELETE', `/me/todo/lists/${other}/tasks/${moved.immutableId}`)).status).toBe(204);
+  });
+});
+
+describe('open extensions on contacts', () => {
+  it('adds and expands an open extension with the Outlook id prefix', async () => {
+    const contact = store.createItem('contact', store.defaultFolder('contacts').id, { givenName: 'A' });
+    const added = await graph('POST', `/me/contacts/${contact.restId}/extensions`, {
+      extensionName: EXT,
+      luid: 'C1',
+    });
+    expect(added.body).toMatchObject({
+      id: `Microsoft.OutlookServices.OpenTypeExtension.${EXT}`,
+      luid: 'C1',
+    });
+    const filter = encodeURIComponent(
+      `Extensions/any(f:f/id eq 'Microsoft.OutlookServices.OpenTypeExtension.${EXT}')`,
+    );
+    const found = await graph<{ value: Record<string, unknown>[] }>(
+      'GET',
+      `/me/contacts?$filter=${filter}&$expand=Extensions($filter=id eq '${EXT}')`,
+    );
+    expect(found.body.value).toHaveLength(1);
+    expect(found.body.value[0]!.extensions).toEqual([
+      expect.objectContaining({ extensionName: EXT, luid: 'C1' }),
+    ]);
+  });
+});
