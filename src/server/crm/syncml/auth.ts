@@ -5,7 +5,8 @@
  * 212 + Chal when accepted, 401 + Chal for a wrong password or nonce, 407 + Chal when Cred is
  * missing or md5 comes without LocName.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { md5Digest } from '../../../core/syncml/auth.js';
 import type { Chal, SyncHdr } from '../../../core/syncml/index.js';
 import type { CrmStore } from '../store/crm-store.js';
 
@@ -18,16 +19,6 @@ export type AuthOutcome =
 
 export type AuthFailureReason =
   'missing-cred' | 'missing-locname' | 'unknown-user' | 'wrong-password' | 'unsupported-type';
-
-const md5 = (data: Buffer): Buffer => createHash('md5').update(data).digest();
-
-/** syncml:auth-md5 (DS 1.1+): b64(md5(b64(md5(user:password)) + ":" + nonceBytes)). */
-export function md5Credential(user: string, password: string, nonceB64: string): string {
-  const inner = md5(Buffer.from(`${user}:${password}`, 'utf8')).toString('base64');
-  return md5(Buffer.concat([Buffer.from(`${inner}:`, 'utf8'), Buffer.from(nonceB64, 'base64')])).toString(
-    'base64',
-  );
-}
 
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -63,7 +54,7 @@ function checkCred(
     if (user === undefined || user === '') return 'missing-locname';
     const password = users[user];
     if (password === undefined) return 'unknown-user';
-    return sameText(cred.data, md5Credential(user, password, storedNonce)) ? { user } : 'wrong-password';
+    return sameText(cred.data, md5Digest(user, password, storedNonce)) ? { user } : 'wrong-password';
   }
   return 'unsupported-type';
 }
