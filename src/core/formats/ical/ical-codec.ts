@@ -96,11 +96,18 @@ function toJCalProp(p: CalProp): JCalProp {
   let type: string = p.type ?? 'text';
   let values: unknown[] = [...p.values];
   if (type === 'recur') {
-    try {
-      values = values.map((v) => ICAL.Recur.fromString(String(v)).toJSON());
-    } catch {
-      type = 'unknown';
-    }
+    // An ordered part object: ical.js writes it back part by part, so rules stay as written.
+    values = values.map((v) =>
+      Object.fromEntries(
+        String(v)
+          .split(';')
+          .filter(Boolean)
+          .map((part) => {
+            const eq = part.indexOf('=');
+            return [part.slice(0, eq).toLowerCase(), part.slice(eq + 1)];
+          }),
+      ),
+    );
   } else if (type === 'integer') values = values.map(Number);
   else if (type === 'text' && !known) {
     type = 'unknown';

@@ -26,8 +26,10 @@ const LIST_PROPS = new Set(['CATEGORIES', 'EXDATE', 'RDATE', 'RESOURCES']);
 const STRUCTURED = new Set(['AALARM', 'DALARM', 'PALARM', 'MALARM', 'DAYLIGHT', 'RRULE', 'EXRULE', 'GEO']);
 
 function toCalProp(line: ContentLine, warnings: FormatIssue[]): CalProp {
-  const decoded = decodePropertyValue(line);
-  warnings.push(...decoded.issues);
+  const raw = decodePropertyValue(line);
+  warnings.push(...raw.issues);
+  // QP line breaks arrive as CRLF; the model holds '\n' like iCalendar 2.0 does.
+  const decoded = { ...raw, text: raw.text.replace(/\r\n?/g, '\n') };
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(line.params)) params[k] = v.join(',');
   let values: string[];

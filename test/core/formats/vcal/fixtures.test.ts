@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseCalendarItem, serializeEvent } from '../../../../src/core/formats/index.js';
+import type { CalendarEvent } from '../../../../src/core/model/index.js';
+import { loadCalendarFixtures, roundTrip, withReminderAsInstant } from '../ical/calendar-fixtures.js';
+
+function setup() {
+  return { fixtures: loadCalendarFixtures('vcal') };
+}
+
+describe('vCalendar 1.0 fixtures (Nokia/Symbian QP + ISO-8859-1, Synthesis, Funambol, CRM)', () => {
+  const { fixtures } = setup();
+
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s parses to the expected model', (_name, f) => {
+    expect(parseCalendarItem(f.text)).toEqual(f.expected);
+  });
+
+  it.each(fixtures.map((f) => [f.name, f] as const))(
+    '%s: serialise → parse gives the same item in 1.0 and 2.0',
+    (_name, f) => {
+      const parsed = parseCalendarItem(f.text);
+      if (!parsed.ok) throw new Error(parsed.error.code);
+      expect(roundTrip(parsed.value, '1.0')).toEqual(parsed.value);
+      expect(roundTrip(parsed.value, '2.0')).toEqual(withReminderAsInstant(parsed.value));
+    },
+  );
+
+  it('writes zoned times as UTC with TZ/DAYLIGHT, and reads them back on the wall clock', () => {
+    const f = fixtures.find((x) => x.name === 'nokia-weekly-qp-latin1.vcs')!;
+    const parsed = parseCalendarItem(f.text);
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const text = serializeEvent(parsed.value as CalendarEvent, '1.0').text;
+    expect(text).toContain('TZ:+01:00\r\n');
+    expect(text).toContain('DAYLIGHT:TRUE;+02:00;20250330T010000Z;20251026T010000Z;;\r\n');
+    expect(text).toContain('DTSTART:20250317T080000Z\r\n');
+    expect(text).toContain('RRULE:W1 MO TU #10\r\n');
+    expect(text).toContain('EXDATE:20250324T080000Z;20250325T080000Z\r\n');
+  });
+
+  it('decodes QUOTED-PRINTABLE ISO-8859-1 with soft line breaks (umlauts, ß)', () => {
+    const parsed = parseCalendarItem(fixtures.find((x) => x.name === 'nokia-weekly-qp-latin1.vcs')!.text);
+    expect(parsed.ok && parsed.value.kind === 'event' && [parsed.value.subject, parsed.value.body]).toEqual([
+      'Besichtigung Größe Wohnung Müller',
+      'Schlüssel beim Hausmeister abholen.\nStraße: Am Weißen Stein 7',
+    ]);
+  });
+
+  it('writes an all-day event as floating midnight to midnight with the all-day flag', () => {
+    const parsed = parseCalendarItem(fixtures.find((x) => x.name === 'synthesis-allday-yearly.vcs')!.text);
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const text = serializeEvent(parsed.value as CalendarEvent, '1.0').text;
+    expect(text).toContain(
+      'DTSTART:20250601T000000\r\nDTEND:20250602T000000\r\nX-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\n',
+    );
+    expect(text).toContain('RRULE:YM1 6 #0\r\n');
+  });
+});
