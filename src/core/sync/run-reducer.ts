@@ -26,10 +26,9 @@ export function initialRunState(config: RunConfig): RunState {
   return { config, status: 'running', index: 0, results: [], previews: [], journal: [], entrySeq: 0 };
 }
 
-const emptyWork = (pair: FolderPairSettings, forceSlow = false): FolderWork => ({
+const emptyWork = (pair: FolderPairSettings): FolderWork => ({
   pair,
   phase: 'load',
-  forceSlow,
   sent: [],
   items: {},
   pending: {},
@@ -59,6 +58,10 @@ export function step(state: RunState, event: RunEvent): StepResult {
       return (event as Extract<RunEvent, { type: 'UserDecided' }>).decision === 'continue'
         ? startSession(state, work)
         : endRun(state, 'stopped-by-guard');
+    case 'session:AllItemsRequested':
+      return onAllItemsRequested(state, work);
+    case 'reload-all:OutlookChangesRead':
+      return onAllItemsRead(state, work, event as Extract<RunEvent, { type: 'OutlookChangesRead' }>);
     case 'session:ServerChangesReceived':
       return onServerChanges(state, work, event as Extract<RunEvent, { type: 'ServerChangesReceived' }>);
     case 'ask-crm-deletions:UserDecided':
@@ -75,6 +78,7 @@ export function step(state: RunState, event: RunEvent): StepResult {
     case 'commit:CheckpointCommitted':
       return nextFolder(state, work, true);
     case 'closing:SessionEnded':
+    case 'closing:SessionAborted':
       return onClosed(state, work);
     default:
       return unexpected(state, event);
@@ -86,17 +90,17 @@ function unexpected(state: RunState, event: RunEvent): StepResult {
   return endRun({ ...state, error: { code: 'UNEXPECTED_EVENT', detail } }, 'failed');
 }
 
-function startFolder(state: RunState, index: number, forceSlow = false): StepResult {
+function startFolder(state: RunState, index: number): StepResult {
   const pair = state.config.folders[index];
   if (!pair) return endRun(state, 'completed');
-  const folder = emptyWork(pair, forceSlow);
+  const folder = emptyWork(pair);
   return out({ ...state, index, folder }, { type: 'LoadState', folderId: pair.folderId });
 }
 
 function onStateLoaded(state: RunState, work: FolderWork, event: Extract<RunEvent, { type: 'StateLoaded' }>) {
   const folderState = stateForPair(event.state, work.pair);
   const { checkpoint } = folderState;
-  const slow = work.forceSlow || !checkpoint.lastAnchor || checkpoint.needsSlowSync === true;
+  const slow = !checkpoint.lastAnchor || checkpoint.needsSlowSync === true;
   const requestedMode: SessionMode = slow ? 'slow' : sessionModeFor(work.pair);
   const next: FolderWork = {
     ...work,
@@ -190,16 +194,53 @@ function progress(work: FolderWork): RunCommand {
   return { type: 'EmitProgress', progress: { folderId, datastore, done: work.done, planned: work.planned } };
 }
 
+/** The server switched to slow sync (508): it needs every item, so read the whole folder again. */
+function onAllItemsRequested(state: RunState, work: FolderWork): StepResult {
+  const next: FolderWork = { ...work, phase: 'reload-all', requestedMode: 'slow' };
+  const pendingIds = Object.keys(work.state!.checkpoint.pending).map(outlookItemId);
+  return out(
+    { ...state, folder: next },
+    { type: 'ReadOutlookChanges', folderId: work.pair.folderId, pendingIds },
+  );
+}
+
+function onAllItemsRead(
+  state: RunState,
+  work: FolderWork,
+  event: Extract<RunEvent, { type: 'OutlookChangesRead' }>,
+) {
+  // Detect again from the committed state: the first detection's LUIDs were never sent.
+  const detected = detectOutlookChanges({
+    state: work.state!,
+    changeSet: event.changeSet,
+    pendingItems: event.pendingItems,
+    slowSync: true,
+    fingerprint: state.config.fingerprint,
+    now: state.config.startedAt,
+  });
+  const sent = state.config.mode === 'preview' ? [] : detected.changes;
+  const next: FolderWork = {
+    ...work,
+    phase: 'session',
+    changeSet: event.changeSet,
+    detected,
+    sent,
+    items: detected.items,
+    nextLuid: detected.nextLuid,
+    planned: sent.length,
+  };
+  return out(
+    { ...state, folder: next },
+    { type: 'ProvideAllItems', folderId: work.pair.folderId, changes: sent },
+    progress(next),
+  );
+}
+
 function onServerChanges(
   state: RunState,
   work: FolderWork,
   event: Extract<RunEvent, { type: 'ServerChangesReceived' }>,
 ) {
-  if (event.mode === 'slow' && work.requestedMode !== 'slow') {
-    // The server forced a slow sync (508) but we sent only delta changes: its Adds would double our items.
-    // End this session unanswered and run the folder again as a proper slow sync.
-    return closeSession(state, work, 'restart-slow');
-  }
   const plan = planOutlookWrites({
     kind: work.pair.kind,
     serverChanges: event.changes,
@@ -321,14 +362,13 @@ function closeSession(
 }
 
 function onClosed(state: RunState, work: FolderWork): StepResult {
-  if (work.afterClose === 'restart-slow') return startFolder(state, state.index, true);
   if (work.afterClose === 'finish') return endRun(state, state.outcome ?? 'stopped-by-guard');
   return nextFolder(state, work, false);
 }
 
 /** Our Adds may sit on the server without a map: the next run of this folder must slow-sync (DESIGN.md §6). */
 function interruptMark(state: RunState, work: FolderWork): RunCommand[] {
-  const sessionRunning = ['session', 'apply', 'ask-crm-deletions', 'link', 'commit', 'closing'].includes(
+  const sessionRunning = ['session', 'reload-all', 'apply', 'ask-crm-deletions', 'link', 'commit', 'closing'].includes(
     work.phase,
   );
   const sentAdds = work.sent.some((c) => c.op === 'add');

@@ -60,6 +60,12 @@ export type RunCommand =
       /** Read these first: before-images for the journal. */
       readonly readBefore: readonly OutlookItemId[];
     }
+  /** Answer to AllItemsRequested: every item of the folder as our changes (slow sync). */
+  | {
+      readonly type: 'ProvideAllItems';
+      readonly folderId: OutlookFolderId;
+      readonly changes: readonly OurChange[];
+    }
   | { readonly type: 'CommitCheckpoint'; readonly state: FolderSyncState }
   /** Downgrade only: the next run of this folder must slow-sync (an Add may sit on the server unmapped). */
   | { readonly type: 'MarkInterrupted'; readonly folderId: OutlookFolderId }
@@ -76,12 +82,11 @@ export type RunEvent =
       readonly pendingItems: readonly OutlookChange[];
     }
   | { readonly type: 'UserDecided'; readonly decision: 'continue' | 'stop' }
-  | {
-      readonly type: 'ServerChangesReceived';
-      readonly changes: readonly ServerChange[];
-      /** The mode the session runs in, when the SyncML client knows it (package 2). */
-      readonly mode?: SessionMode;
-    }
+  | { readonly type: 'ServerChangesReceived'; readonly changes: readonly ServerChange[] }
+  /** The server demanded a slow sync (508) mid-session: it wants every item of the folder. */
+  | { readonly type: 'AllItemsRequested' }
+  /** The session ended without completing, as we asked ('abort' answer). */
+  | { readonly type: 'SessionAborted' }
   | {
       readonly type: 'OutlookWritesApplied';
       readonly results: readonly OutlookWriteResult[];
@@ -145,13 +150,15 @@ export interface RunResult {
 export type FolderPhase =
   | 'load'
   | 'read'
+  /** Re-reading the whole folder because the server switched to slow sync. */
+  | 'reload-all'
   | 'ask-outlook-deletions'
   | 'session'
   | 'ask-crm-deletions'
   | 'apply'
   | 'link'
   | 'commit'
-  /** Waiting for an aborted session to end before moving on (preview, restart as slow sync). */
+  /** Waiting for an aborted session to end before moving on (preview, guard stop). */
   | 'closing';
 
 /** Working data of the folder being synced; nothing here is durable until CommitCheckpoint. */
@@ -160,7 +167,6 @@ export interface FolderWork {
   readonly phase: FolderPhase;
   readonly stored?: FolderSyncState;
   readonly state?: FolderSyncState;
-  readonly forceSlow: boolean;
   readonly requestedMode?: SessionMode;
   readonly changeSet?: OutlookChangeSet;
   readonly detected?: DetectedChanges;
@@ -176,7 +182,7 @@ export interface FolderWork {
   readonly planned: number;
   readonly preview?: FolderPreview;
   readonly result?: FolderResult;
-  readonly afterClose?: 'next-folder' | 'restart-slow' | 'finish';
+  readonly afterClose?: 'next-folder' | 'finish';
   readonly sessionOutcome?: SessionOutcome;
 }
 

@@ -1,0 +1,19 @@
+/** A tiny async queue: the executor's commands and the running session push events; the loop pulls them. */
+export class EventQueue<T> {
+  private readonly items: T[] = [];
+  private waiter: ((item: T) => void) | undefined;
+
+  push(item: T): void {
+    const waiter = this.waiter;
+    if (waiter) {
+      this.waiter = undefined;
+      waiter(item);
+    } else this.items.push(item);
+  }
+
+  next(): Promise<T> {
+    const item = this.items.shift();
+    if (item !== undefined) return Promise.resolve(item);
+    return new Promise((resolve) => (this.waiter = resolve));
+  }
+}

@@ -1,0 +1,3 @@
+export * from './ports.js';
+export * from './executor.js';
+export * from './use-cases.js';
