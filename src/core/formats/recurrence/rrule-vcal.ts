@@ -141,7 +141,9 @@ export function parseVcalRrule(value: string, start: SeriesStart): RuleParse {
   }
   const pattern = toPattern(head[1] as Freq, interval, split.modifiers, start);
   if (typeof pattern === 'string') {
-    const looksValid = split.modifiers.every((t) => /^([1-5][+-]|LD|\d{1,3}|SU|MO|TU|WE|TH|FR|SA)$/.test(t));
+    const looksValid = split.modifiers.every((t) =>
+      /^([1-5][+-]|LD|\d{1,4}\$?|SU|MO|TU|WE|TH|FR|SA)$/.test(t),
+    );
     return looksValid ? unsupported(pattern) : invalid(pattern);
   }
   const timeZone = recurrenceZoneOf(start);

@@ -21,13 +21,15 @@ function observance(kind: 'DAYLIGHT' | 'STANDARD', tr: ZoneTransition): string[]
 
 /** Content lines (unfolded) of a VTIMEZONE for `tz`, valid from `fromYear` on. */
 export function vtimezoneLines(tz: string, fromYear: number): string[] {
-  const transitions = transitionsInYear(tz, fromYear);
+  // Observances start in the year before, so the first events of `fromYear` (before its first
+  // transition) already have a defined offset.
+  const transitions = transitionsInYear(tz, fromYear - 1);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${tz}`];
   if (transitions.length === 2) {
     for (const tr of transitions)
       lines.push(...observance(tr.offsetAfter > tr.offsetBefore ? 'DAYLIGHT' : 'STANDARD', tr));
   } else {
-    const offset = formatOffset(offsetMinutesAt(tz, Date.UTC(fromYear, 0, 1)), false);
+    const offset = formatOffset(offsetMinutesAt(tz, Date.UTC(fromYear, 6, 1)), false);
     lines.push(
       'BEGIN:STANDARD',
       'DTSTART:19700101T000000',
