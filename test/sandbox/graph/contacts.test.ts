@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createGraphHandlers } from '../../../src/sandbox/graph/handlers.js';
 import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
 import { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
 import { errorCode, graph, IMMUTABLE } from './graph-client.js';
@@ -6,16 +7,23 @@ import { errorCode, graph, IMMUTABLE } from './graph-client.js';
 const CRM_ID = 'String {6f7b2a6e-1c1d-4c5e-9f2a-3c0b7d1e2a11} Name CrmId';
 
 function setup() {
-  const mailbox = setupGraphServer({ store: new MailboxStore() });
-  return mailbox;
+  const mailbox = setupGraphServer();
+  return {
+    mailbox,
+    /** A fresh store behind the same server for each test. */
+    reset() {
+      const store = new MailboxStore();
+      mailbox.server.resetHandlers(...createGraphHandlers(store));
+      return store;
+    },
+  };
 }
 
-let mailbox = setup();
+const { mailbox, reset } = setup();
+let store: MailboxStore;
 beforeAll(() => mailbox.listen());
-afterEach(() => {
-  mailbox.close();
-  mailbox = setup();
-  mailbox.listen();
+beforeEach(() => {
+  store = reset();
 });
 afterAll(() => mailbox.close());
 
@@ -104,8 +112,7 @@ describe('contacts', () => {
 
   it('pages with $top/$skip, selects fields and counts with $count=true and /$count', async () => {
     const folder = await createFolder('Kunden');
-    for (let i = 0; i < 25; i++)
-      mailbox.store.createItem('contact', folder, { givenName: `P${i}`, surname: 'Test' });
+    for (let i = 0; i < 25; i++) store.createItem('contact', folder, { givenName: `P${i}`, surname: 'Test' });
     const first = await graph<{
       value: Record<string, unknown>[];
       '@odata.nextLink'?: string;
@@ -180,8 +187,8 @@ describe('contacts', () => {
       IMMUTABLE,
     );
     const immutableId = immutable.body.id as string;
-    const restId = mailbox.store.findItem(immutableId)!.restId;
-    mailbox.store.moveItem('contact', immutableId, b);
+    const restId = store.findItem(immutableId)!.restId;
+    store.moveItem('contact', immutableId, b);
     const again = await graph('GET', `/me/contacts/${immutableId}`, undefined, IMMUTABLE);
     expect(again.body).toMatchObject({ id: immutableId, parentFolderId: b });
     expect((await graph('GET', `/me/contacts/${restId}`)).status).toBe(404);
