@@ -21,7 +21,8 @@ export interface Overflow {
 export const emptyOverflow = (): Overflow => ({ emails: [], phones: [], urls: [], addresses: [] });
 
 const MARKER = '[sync]';
-const LINE_RE = /^\[sync\] (EMAIL|TEL|URL|ADR)(?: ([A-Za-z]+))?: (.*)$/;
+// [^\n], not ".": "." stops at U+2028/U+2029, which notes may hold.
+const LINE_RE = /^\[sync\] (EMAIL|TEL|URL|ADR)(?: ([A-Za-z]+))?: ([^\n]*)$/;
 
 const EMAIL_KINDS: readonly EmailKind[] = ['home', 'work', 'other'];
 const PHONE_KINDS: readonly PhoneKind[] = [
@@ -73,7 +74,9 @@ export function overflowLines(o: Overflow): string[] {
 export function noteWithOverflow(note: string | undefined, o: Overflow): string | undefined {
   const lines = overflowLines(o);
   if (lines.length === 0) return note;
-  return note ? `${note}\n\n${lines.join('\n')}` : lines.join('\n');
+  // Trailing line breaks of the note would be taken for the separator when reading back.
+  const base = note?.replace(/\n+$/, '');
+  return base ? `${base}\n\n${lines.join('\n')}` : lines.join('\n');
 }
 
 /** Splits personalNotes into the user's note and the overflow lines at its end (only a trailing block counts). */

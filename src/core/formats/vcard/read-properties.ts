@@ -86,7 +86,7 @@ function readCategories(input: ReadInput): void {
     input.dialect.syntax,
     input.dialect.categorySeparators.join(''),
   );
-  for (const item of items.map((s) => s.trim())) if (item) input.draft.categories.push(item);
+  for (const item of items.map((s) => lf(s).trim())) if (item) input.draft.categories.push(item);
 }
 
 function photoMediaType(line: ContentLine, base64: string): string {

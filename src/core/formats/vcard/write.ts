@@ -57,10 +57,8 @@ function identityProperties(c: Contact, d: VCardDialect): PropertyToWrite[] {
   props.push(...text('FN', fn, d), ...text('NICKNAME', c.nickname, d));
   if (c.company !== undefined || c.department !== undefined) {
     // The department may hold several units joined by ';' (read-properties.ts); they stay one component here.
-    props.push({
-      name: 'ORG',
-      value: joinStructured([c.company ?? '', c.department ?? ''], d.syntax).replace(/;$/, ''),
-    });
+    const units = c.department === undefined ? [c.company ?? ''] : [c.company ?? '', c.department];
+    props.push({ name: 'ORG', value: joinStructured(units, d.syntax) });
   }
   props.push(...text('TITLE', c.jobTitle, d));
   return props;
