@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { restoreVersion, runSync, undoLastRun } from '../../../src/app/sync/index.js';
+import type { JournalEntry } from '../../../src/core/sync/index.js';
+import { createWorld } from './harness.js';
+
+async function setup(names: string[] = ['Anna', 'Bert', 'Cleo']) {
+  const world = createWorld();
+  const sync = (options: Parameters<typeof runSync>[2] = {}) => runSync(world.ports, world.request, options);
+  for (const name of names) world.crmCreate(name);
+  if (names.length > 0) await sync();
+  return { ...world, sync };
+}
+
+describe('cancel', () => {
+  it('commits nothing when cancelled before anything was written', async () => {
+    const w = await setup();
+    w.crmCreate('Dora');
+    w.outlook.userCreate(w.folder, w.person('Emil'));
+    const before = await w.stateStore.load(w.folder);
+    const controller = new AbortController();
+    const result = await w.sync({ signal: controller.signal, onProgress: () => controller.abort() });
+    expect(result.outcome).toBe('cancelled');
+    expect((await w.stateStore.load(w.folder))?.items).toEqual(before?.items);
+    expect((await w.stateStore.load(w.folder))?.checkpoint.lastAnchor).toBe(before?.checkpoint.lastAnchor);
+  });
+
+  it('commits nothing when cancelled after the Outlook writes, and the next run converges without duplicates', async () => {
+    const w = await setup();
+    w.crmCreate('Dora');
+    w.outlook.userCreate(w.folder, w.person('Emil'));
+    const before = await w.stateStore.load(w.folder);
+    const controller = new AbortController();
+    const result = await w.sync({
+      signal: controller.signal,
+      onProgress: (p) => p.done > 0 && controller.abort(),
+    });
+    expect(result.outcome).toBe('cancelled');
+    const after = await w.stateStore.load(w.folder);
+    expect(after?.items).toEqual(before?.items);
+    expect(after?.checkpoint.lastAnchor).toBe(before?.checkpoint.lastAnchor);
+    expect(after?.checkpoint.needsSlowSync).toBe(true); // our Add may sit on the server unmapped
+    const [journaled] = await w.journal.list(); // Outlook was written: the journal says what, for undo
+    expect(journaled).toMatchObject({ outcome: 'cancelled' });
+    expect(journaled?.folders[0]?.entries.some((e) => e.result === 'created' && e.name === 'Dora Test')).toBe(
+      true,
+    );
+
+    const next = await w.sync();
+    expect(next.outcome).toBe('completed');
+    expect(w.outlookNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test', 'Dora Test', 'Emil Test']);
+    expect(w.crmNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test', 'Dora Test', 'Emil Test']);
+  });
+
+  it('converges after the connection breaks right after our changes reached the server', async () => {
+    const w = await setup();
+    w.outlook.userCreate(w.folder, w.person('Emil'));
+    w.crm.cutAfterClientChanges = true;
+    const broken = await w.sync();
+    expect(broken.outcome).toBe('failed');
+    expect(broken.error?.code).toBe('SESSION_FAILED');
+    await w.sync();
+    expect(w.crmNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test', 'Emil Test']);
+    expect(w.outlookNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test', 'Emil Test']);
+  });
+});
+
+describe('deletion guard', () => {
+  it('stops the run when the CRM reports all items deleted, and deletes nothing', async () => {
+    const w = await setup();
+    w.crm.deleteAll();
+    const before = await w.stateStore.load(w.folder);
+    const asked: unknown[] = [];
+    const result = await w.sync({ confirmDeletions: async (trip) => (asked.push(trip), 'stop') });
+    expect(result.outcome).toBe('stopped-by-guard');
+    expect(result.guardTrip).toMatchObject({
+      reason: 'FOLDER_WOULD_EMPTY',
+      target: 'outlook',
+      folderItemCount: 3,
+    });
+    expect(result.guardTrip?.deletions.map((d) => d.name).sort()).toEqual([
+      'Anna Test',
+      'Bert Test',
+      'Cleo Test',
+    ]);
+    expect(asked).toHaveLength(1);
+    expect(w.outlookNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test']);
+    expect(await w.stateStore.load(w.folder)).toEqual(before);
+  });
+
+  it('stops without asking when no one can answer, and goes on when the user says continue', async () => {
+    const w = await setup();
+    w.crm.delete(w.crmGuidOf('Anna Test'));
+    expect((await w.sync()).outcome).toBe('stopped-by-guard');
+    const result = await w.sync({ confirmDeletions: async () => 'continue' });
+    expect(result.outcome).toBe('completed');
+    expect(w.outlookNames()).toEqual(['Bert Test', 'Cleo Test']);
+  });
+
+  it('guards Outlook-side deletions before they are sent to the CRM', async () => {
+    const w = await setup();
+    for (const name of ['Anna Test', 'Bert Test']) w.outlook.userDelete(w.folder, w.outlookIdOf(name));
+    const result = await w.sync({ confirmDeletions: async () => 'stop' });
+    expect(result.guardTrip).toMatchObject({ reason: 'SHARE_EXCEEDED', target: 'crm' });
+    expect(w.crmNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test']);
+  });
+});
+
+describe('conflicts', () => {
+  it('lets the policy decide an edit on both sides and keeps the loser restorable', async () => {
+    const w = await setup();
+    w.outlook.userUpdate(
+      w.folder,
+      w.outlookIdOf('Anna Test'),
+      w.person('Anna', { jobTitle: 'Outlook edit' }),
+    );
+    w.crm.update(w.crmGuidOf('Anna Test'), JSON.stringify(w.person('Anna', { jobTitle: 'CRM edit' })));
+    const result = await w.sync();
+    expect(result.folders[0]?.conflicts).toBe(1);
+    expect(w.outlookItem('Anna Test')?.jobTitle).toBe('CRM edit'); // default: CRM wins
+
+    const [run] = await w.journal.list();
+    const entry = run!.folders[0]!.entries.find(
+      (e): e is Extract<JournalEntry, { result: 'conflict' }> => e.result === 'conflict',
+    )!;
+    expect(entry.conflict).toMatchObject({ winner: 'crm', policy: 'crm-wins' });
+    expect(entry.conflict.outlookVersion).toMatchObject({ jobTitle: 'Outlook edit' });
+    expect(entry.conflict.crmVersion).toMatchObject({ jobTitle: 'CRM edit' });
+
+    await restoreVersion(w.ports, run!.runId, entry.entryId);
+    expect(w.outlookItem('Anna Test')?.jobTitle).toBe('Outlook edit');
+    await w.sync();
+    expect(w.crmItem('Anna Test')?.jobTitle).toBe('Outlook edit');
+  });
+
+  it('keeps the Outlook version under "Outlook wins" and sends it to the CRM', async () => {
+    const w = await setup();
+    const request = { folders: [{ ...w.pair, policy: 'outlook-wins' as const }] };
+    w.outlook.userUpdate(
+      w.folder,
+      w.outlookIdOf('Anna Test'),
+      w.person('Anna', { jobTitle: 'Outlook edit' }),
+    );
+    w.crm.update(w.crmGuidOf('Anna Test'), JSON.stringify(w.person('Anna', { jobTitle: 'CRM edit' })));
+    await runSync(w.ports, request);
+    expect(w.outlookItem('Anna Test')?.jobTitle).toBe('Outlook edit');
+    await runSync(w.ports, request);
+    expect(w.crmItem('Anna Test')?.jobTitle).toBe('Outlook edit');
+  });
+});
+
+describe('undoLastRun', () => {
+  it('restores the Outlook side as it was before the run', async () => {
+    const w = await setup();
+    w.crm.update(w.crmGuidOf('Anna Test'), JSON.stringify(w.person('Anna', { jobTitle: 'CRM edit' })));
+    w.crm.delete(w.crmGuidOf('Bert Test'));
+    w.crmCreate('Dora');
+    w.crmCreate('Emil');
+    w.crmCreate('Fritz');
+    const result = await w.sync({ confirmDeletions: async () => 'continue' });
+    expect(result.outcome).toBe('completed');
+    expect(w.outlookNames()).toEqual(['Anna Test', 'Cleo Test', 'Dora Test', 'Emil Test', 'Fritz Test']);
+
+    const undo = await undoLastRun(w.ports);
+    expect(undo.failed).toEqual([]);
+    expect(w.outlookNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test']);
+    expect(w.outlookItem('Anna Test')?.jobTitle).toBeUndefined();
+    expect((await w.journal.get(undo.runId))?.undoneAt).toBeDefined();
+  });
+
+  it('says so with a typed error when there is nothing to undo', async () => {
+    const w = await setup([]);
+    await expect(undoLastRun(w.ports)).rejects.toMatchObject({ code: 'JOURNAL_NOT_FOUND' });
+  });
+});
