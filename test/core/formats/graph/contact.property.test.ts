@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contactFromGraph, contactToGraph, type GraphContact } from '../../../../src/core/formats/index.js';
-import { contactArb } from '../contact-arbitraries.js';
+import { contactArb } from '../vcard/contact-arbitraries.js';
 
 function setup() {
   const graphOf = (c: Parameters<typeof contactToGraph>[0]) => contactToGraph(c).value;

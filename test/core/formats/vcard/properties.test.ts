@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, parseVCard, serializeVCard } from '../../../../src/core/formats/index.js';
-import { contactArb } from '../contact-arbitraries.js';
+import { contactArb } from './contact-arbitraries.js';
 
 function setup(version: '2.1' | '3.0') {
   return (c: Parameters<typeof serializeVCard>[0]) => {
