@@ -153,9 +153,28 @@ export class CrmStore {
     return `${DATASTORE_FORMATS[datastore].guidPrefix}${next}`;
   }
 
-  createRecord(datastore: Datastore, content: string, contentType: string, origin: string): CrmRecord {
+  /** Creates a record; `guid` only for imports and tests that need a given id (must be unused). */
+  createRecord(
+    datastore: Datastore,
+    content: string,
+    contentType: string,
+    origin: string,
+    guid?: string,
+  ): CrmRecord {
+    if (guid !== undefined && !/^[A-Za-z0-9._@-]{1,64}$/.test(guid)) {
+      throw new CrmError('INVALID_RECORD', 'a GUID is 1-64 letters, digits or ._@-', { datastore, guid });
+    }
     return this.transaction(() => {
-      const guid = this.nextGuid(datastore);
+      const existing = guid === undefined ? undefined : this.getRecord(datastore, guid);
+      if (existing !== undefined && !existing.deleted) {
+        throw new CrmError('INVALID_RECORD', `GUID ${guid} is taken`, { datastore, guid });
+      }
+      if (existing !== undefined) {
+        // a deleted id used again: a new record for every device, so no device keeps a map to it
+        this.db.prepare('DELETE FROM records WHERE datastore = ? AND guid = ?').run(datastore, existing.guid);
+        this.db.prepare('DELETE FROM maps WHERE datastore = ? AND guid = ?').run(datastore, existing.guid);
+      }
+      guid ??= this.nextGuid(datastore);
       const rev = this.logChange(datastore, guid, 'add', origin);
       this.db
         .prepare(
