@@ -167,7 +167,7 @@ export class CrmStore {
     return this.transaction(() => {
       const existing = guid === undefined ? undefined : this.getRecord(datastore, guid);
       if (existing !== undefined && !existing.deleted) {
-        throw new CrmError('INVALID_RECORD', `GUID ${guid} is taken`, { datastore, guid });
+        throw new CrmError('INVALID_RECORD', `GUID ${guid} is taken`, { datastore, guid: existing.guid });
       }
       if (existing !== undefined) {
         // a deleted id used again: a new record for every device, so no device keeps a map to it
