@@ -5,17 +5,11 @@
  * Cancel or failure at any point commits nothing; preview stops after planning and ends the session unanswered.
  */
 import { conflictPolicyByName } from './conflict-policy.js';
-import { checkDeletionGuard, type GuardTrip } from './deletion-guard.js';
 import { detectOutlookChanges } from './detect-outlook-changes.js';
-import type { RunOutcome } from './journal.js';
 import { planOutlookWrites } from './planner.js';
-import {
-  applySessionOutcome,
-  applyWriteResults,
-  buildPreview,
-  folderResult,
-  nextFolderState,
-} from './run-folder.js';
+import { applySessionOutcome, applyWriteResults, buildPreview, nextFolderState } from './run-folder.js';
+import { closeSession, endRun, nextFolder, onClosed, startFolder, unexpected } from './run-lifecycle.js';
+import { guard, out, progress } from './run-step-helpers.js';
 import type { FolderWork, RunCommand, RunConfig, RunEvent, RunState, StepResult } from './run-types.js';
 import type { SessionMode } from './session-types.js';
 import { outlookItemId } from '../model/index.js';
@@ -25,21 +19,6 @@ import { stateForPair, type FolderPairSettings } from './state.js';
 export function initialRunState(config: RunConfig): RunState {
   return { config, status: 'running', index: 0, results: [], previews: [], journal: [], entrySeq: 0 };
 }
-
-const emptyWork = (pair: FolderPairSettings): FolderWork => ({
-  pair,
-  phase: 'load',
-  sent: [],
-  items: {},
-  pending: {},
-  decidedByPlan: [],
-  nextLuid: 1,
-  entries: [],
-  done: 0,
-  planned: 0,
-});
-
-const out = (state: RunState, ...commands: RunCommand[]): StepResult => ({ state, commands });
 
 export function step(state: RunState, event: RunEvent): StepResult {
   if (state.status === 'finished') return out(state);
@@ -83,18 +62,6 @@ export function step(state: RunState, event: RunEvent): StepResult {
     default:
       return unexpected(state, event);
   }
-}
-
-function unexpected(state: RunState, event: RunEvent): StepResult {
-  const detail = `${event.type} in phase ${state.folder?.phase ?? 'none'}`;
-  return endRun({ ...state, error: { code: 'UNEXPECTED_EVENT', detail } }, 'failed');
-}
-
-function startFolder(state: RunState, index: number): StepResult {
-  const pair = state.config.folders[index];
-  if (!pair) return endRun(state, 'completed');
-  const folder = emptyWork(pair);
-  return out({ ...state, index, folder }, { type: 'LoadState', folderId: pair.folderId });
 }
 
 function onStateLoaded(state: RunState, work: FolderWork, event: Extract<RunEvent, { type: 'StateLoaded' }>) {
@@ -161,24 +128,6 @@ function onOutlookRead(
   return startSession(state, next);
 }
 
-function guard(
-  state: RunState,
-  work: FolderWork,
-  target: 'crm' | 'outlook',
-  deletions: GuardTrip['deletions'],
-) {
-  const folderItemCount = Object.keys(work.state?.items ?? {}).length || Object.keys(work.items).length;
-  const { folderId, datastore } = work.pair;
-  return checkDeletionGuard({
-    folderId,
-    datastore,
-    target,
-    folderItemCount,
-    deletions,
-    settings: state.config.guard,
-  });
-}
-
 function startSession(state: RunState, work: FolderWork): StepResult {
   const next: FolderWork = { ...work, phase: 'session', planned: work.sent.length };
   const { lastAnchor } = work.state!.checkpoint;
@@ -187,11 +136,6 @@ function startSession(state: RunState, work: FolderWork): StepResult {
     { type: 'RunSyncSession', pair: work.pair, mode: work.requestedMode!, lastAnchor, changes: work.sent },
     progress(next),
   );
-}
-
-function progress(work: FolderWork): RunCommand {
-  const { folderId, datastore } = work.pair;
-  return { type: 'EmitProgress', progress: { folderId, datastore, done: work.done, planned: work.planned } };
 }
 
 /** The server switched to slow sync (508): it needs every item, so read the whole folder again. */
@@ -330,99 +274,4 @@ function commit(state: RunState, work: FolderWork): StepResult {
     { ...state, folder: { ...work, phase: 'commit' } },
     { type: 'CommitCheckpoint', state: folderState },
   );
-}
-
-function nextFolder(state: RunState, work: FolderWork, committed: boolean): StepResult {
-  const done = recordFolder(state, work, committed);
-  return startFolder(done, state.index + 1);
-}
-
-function recordFolder(state: RunState, work: FolderWork, committed: boolean): RunState {
-  const journal =
-    work.entries.length > 0 ? [...state.journal, { pair: work.pair, entries: work.entries }] : state.journal;
-  const results =
-    state.config.mode === 'sync' ? [...state.results, folderResult(work, committed)] : state.results;
-  return { ...state, journal, results, folder: undefined };
-}
-
-/** Ends the current session without answering (preview, guard stop, forced restart). */
-function closeSession(
-  state: RunState,
-  work: FolderWork,
-  afterClose: FolderWork['afterClose'],
-  outcome?: RunOutcome,
-) {
-  const closing: FolderWork = { ...work, phase: 'closing', afterClose };
-  const s = { ...state, folder: closing, outcome: outcome ?? state.outcome };
-  return out(
-    s,
-    { type: 'AnswerServer', folderId: work.pair.folderId, answer: 'abort' },
-    ...interruptMark(s, work),
-  );
-}
-
-function onClosed(state: RunState, work: FolderWork): StepResult {
-  if (work.afterClose === 'finish') return endRun(state, state.outcome ?? 'stopped-by-guard');
-  return nextFolder(state, work, false);
-}
-
-/** Our Adds may sit on the server without a map: the next run of this folder must slow-sync (DESIGN.md §6). */
-function interruptMark(state: RunState, work: FolderWork): RunCommand[] {
-  const sessionRunning = ['session', 'reload-all', 'apply', 'ask-crm-deletions', 'link', 'commit', 'closing'].includes(
-    work.phase,
-  );
-  const sentAdds = work.sent.some((c) => c.op === 'add');
-  return state.config.mode === 'sync' && sessionRunning && sentAdds
-    ? [{ type: 'MarkInterrupted', folderId: work.pair.folderId }]
-    : [];
-}
-
-function endRun(state: RunState, outcome: RunOutcome): StepResult {
-  const work = state.folder;
-  const commands: RunCommand[] = [];
-  let s = state;
-  if (work && outcome !== 'completed') {
-    if (work.phase !== 'closing') {
-      if (['session', 'apply', 'ask-crm-deletions'].includes(work.phase)) {
-        commands.push({ type: 'AnswerServer', folderId: work.pair.folderId, answer: 'abort' });
-      }
-      commands.push(...interruptMark(state, work));
-    }
-    s = recordFolder(state, work, false);
-  }
-  const finished: RunState = { ...s, status: 'finished', outcome, folder: undefined };
-  if (state.config.mode === 'sync' && finished.journal.length > 0) {
-    commands.push({ type: 'SaveJournal', run: journalRun(finished, outcome) });
-  }
-  commands.push({ type: 'Finish', result: runResult(finished, outcome) });
-  return out(finished, ...commands);
-}
-
-function journalRun(state: RunState, outcome: RunOutcome) {
-  const folders = state.journal.map(({ pair, entries }) => ({
-    folderId: pair.folderId,
-    datastore: pair.datastore,
-    kind: pair.kind,
-    entries,
-  }));
-  return {
-    runId: state.config.runId,
-    startedAt: state.config.startedAt,
-    outcome,
-    error: state.error,
-    folders,
-  };
-}
-
-function runResult(state: RunState, outcome: RunOutcome) {
-  const { runId, mode } = state.config;
-  return {
-    runId,
-    mode,
-    outcome,
-    folders: state.results,
-    previews: state.previews,
-    guardTrip: state.guardTrip,
-    error: state.error,
-  };
 }
