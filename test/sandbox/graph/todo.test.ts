@@ -135,6 +135,29 @@ describe('To Do lists and tasks', () => {
   });
 });
 
+describe('To Do delta with extensions', () => {
+  it('carries $expand=extensions from the first request through the whole round', async () => {
+    const list = await newList();
+    for (let i = 0; i < 3; i++)
+      store.createItem('task', list, { title: `T${i}`, extensions: [{ extensionName: EXT, luid: `L${i}` }] });
+    let url: string | undefined = `/me/todo/lists/${list}/tasks/delta?$expand=extensions`;
+    const seen: Record<string, unknown>[] = [];
+    while (url) {
+      const page = await graph<{ value: Record<string, unknown>[]; '@odata.nextLink'?: string }>(
+        'GET',
+        url,
+        undefined,
+        {
+          Prefer: 'odata.maxpagesize=2',
+        },
+      );
+      seen.push(...page.body.value);
+      url = page.body['@odata.nextLink'];
+    }
+    expect(seen.map((t) => (t.extensions as { luid: string }[])[0]!.luid).sort()).toEqual(['L0', 'L1', 'L2']);
+  });
+});
+
 describe('open extensions on contacts', () => {
   it('adds and expands an open extension with the Outlook id prefix', async () => {
     const contact = store.createItem('contact', store.defaultFolder('contacts').id, { givenName: 'A' });
