@@ -78,7 +78,8 @@ export function reminderMinutes(
   if (!trigger) return undefined;
   if (trigger.kind === 'relative') {
     const offsetFromStart = trigger.fromEnd ? (epochOf(end) - epochOf(start)) / 60_000 : 0;
-    return -(trigger.minutes + offsetFromStart);
+    const before = -(trigger.minutes + offsetFromStart);
+    return before === 0 ? 0 : before; // no -0
   }
   return Math.round((epochOf(start) - epochOf(trigger.at)) / 60_000);
 }

@@ -1,6 +1,6 @@
 /** Task → VTODO as a property tree. */
 import type { Task } from '../../model/index.js';
-import { prop, type CalComp } from './cal-tree.js';
+import { issue, prop, type CalComp } from './cal-tree.js';
 import { DIALECTS, TASK_STATUS_HINT } from './dialects.js';
 import { taskAlarm } from './alarms.js';
 import { writeTime } from './times.js';
@@ -19,6 +19,13 @@ export function writeTask(t: Task, ctx: WriteContext): CalComp {
   // A status the dialect has no word for travels as the nearest word plus our hint.
   const hint = dialect.taskStatusIn[word] === t.status ? [] : [prop(TASK_STATUS_HINT, t.status)];
   const anchor = t.start ?? t.due;
+  if (t.recurrence && !anchor) {
+    ctx.warnings.push(
+      issue('FIELD_NOT_REPRESENTABLE', 'a recurring task needs DTSTART or DUE; recurrence not written', {
+        name: 'RRULE',
+      }),
+    );
+  }
   const alarm = t.reminder ? taskAlarm(t.reminder, ctx, t.title || 'Reminder') : { props: [], children: [] };
   return {
     name: 'VTODO',
