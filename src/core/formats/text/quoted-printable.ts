@@ -61,16 +61,25 @@ const HEX = '0123456789ABCDEF';
  * content line is `foldContentLine`'s job, which never splits an `=XX` triple.
  */
 export function encodeQuotedPrintable(text: string): string {
-  const normalised = text.replace(/\r\n|\r|\n/g, '\r\n');
-  const bytes = encodeUtf8(normalised);
-  const parts: string[] = [];
+  const bytes = encodeUtf8(text.replace(/\r\n|\r|\n/g, '\r\n'));
+  let out = '';
+  let runStart = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    const lastByte = i === bytes.length - 1;
-    const printable = (b >= 0x21 && b <= 0x7e && b !== 0x3d) || ((b === 0x20 || b === 0x09) && !lastByte);
-    parts.push(printable ? String.fromCharCode(b) : `=${HEX[b >> 4]}${HEX[b & 15]}`);
+    const blank = b === 0x20 || b === 0x09;
+    if ((b >= 0x21 && b <= 0x7e && b !== 0x3d) || (blank && i < bytes.length - 1)) continue;
+    out += latin1Run(bytes, runStart, i) + `=${HEX[b >> 4]}${HEX[b & 15]}`;
+    runStart = i + 1;
   }
-  return parts.join('');
+  return out + latin1Run(bytes, runStart, bytes.length);
+}
+
+/** Printable ASCII bytes [from, to) as a string, in chunks (fromCharCode has an argument limit). */
+function latin1Run(bytes: Uint8Array, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i += 8192)
+    out += String.fromCharCode(...bytes.subarray(i, Math.min(to, i + 8192)));
+  return out;
 }
 
 /** Whether a text value needs QP in 2.1/1.0: non-ASCII, line breaks, control characters or trailing blanks. */

@@ -21,6 +21,10 @@ describe('charsets', () => {
     expect(decodeUtf8(encodeUtf8(text))).toEqual({ text, replaced: false });
   });
 
+  it('encodes a lone surrogate as U+FFFD instead of invalid bytes', () => {
+    expect([...encodeUtf8('a\ud800b')]).toEqual([0x61, 0xef, 0xbf, 0xbd, 0x62]);
+  });
+
   it('replaces invalid UTF-8 and says so', () => {
     expect(decodeUtf8(Uint8Array.from([0x4d, 0xfc, 0x6c]))).toEqual({ text: 'M\ufffdl', replaced: true });
   });
