@@ -13,7 +13,8 @@ import {
   type StatusCommand,
   type SyncMLMessage,
 } from '../../../core/syncml/index.js';
-import { passThroughConverter, type FormatConverter } from '../content/convert.js';
+import type { FormatConverter } from '../content/convert.js';
+import { formatsConverter } from '../content/format-converter.js';
 import type { CrmStore } from '../store/crm-store.js';
 import { authenticate, type CrmUsers } from './auth.js';
 import { handleSessionMessage } from './session-handler.js';
@@ -62,7 +63,7 @@ export class SyncEndpoint {
     this.maxMsgSize = options.maxMsgSize ?? DEFAULT_MAX_MSG_SIZE;
     this.maxObjSize = options.maxObjSize ?? DEFAULT_MAX_OBJ_SIZE;
     this.users = options.users === undefined ? { test: 'test' } : options.users;
-    this.convert = options.convert ?? passThroughConverter;
+    this.convert = options.convert ?? formatsConverter;
     this.sessionTimeoutMs = options.sessionTimeoutMs ?? 5 * 60_000;
     this.now = options.now ?? (() => new Date());
   }
