@@ -94,7 +94,9 @@ export function taskFromGraph(g: GraphTodoTask, options: TaskGraphOptions = {}):
     : g.isReminderOn && g.reminderDateTime
       ? timeFromGraph(g.reminderDateTime, undefined, 'reminderDateTime', warnings)
       : undefined;
-  const recurrence = g.recurrence ? recurrenceFromGraph(g.recurrence, zone, warnings) : undefined;
+  // Task series run on days; their zone is the user's, supplied again when writing.
+  const series = g.recurrence ? recurrenceFromGraph(g.recurrence, undefined, warnings) : undefined;
+  const recurrence = series ? { pattern: series.pattern, range: series.range } : undefined;
   const optional = {
     uid: carry.uid,
     body: bodyText(g.body),
@@ -147,7 +149,9 @@ export function taskToGraph(t: Task, options: TaskGraphOptions = {}): GraphTaskC
     isReminderOn: t.reminder !== undefined,
     status: t.status,
     importance: t.importance,
-    recurrence: t.recurrence ? recurrenceToGraph(t.recurrence) : null,
+    recurrence: t.recurrence
+      ? recurrenceToGraph({ ...t.recurrence, timeZone: t.recurrence.timeZone ?? zone })
+      : null,
     categories: [...t.categories],
     ...(Object.keys(carry).length
       ? {
