@@ -44,6 +44,11 @@ export interface SyncPorts {
   /** UTC ISO now. */
   readonly now: () => string;
   readonly newRunId: () => string;
+  /**
+   * Per kind, what Outlook keeps of an item once written (for contacts: contactFromGraph(contactToGraph(item))).
+   * Without it, a field Outlook can't hold makes our own write look like a user edit on the next run.
+   */
+  readonly outlookShape?: Readonly<Partial<Record<ItemKind, (item: SyncItem) => SyncItem>>>;
   /** Per kind; defaults to DEFAULT_WIRE. */
   readonly wire?: Readonly<Partial<Record<ItemKind, DatastoreWire>>>;
 }

@@ -14,6 +14,7 @@ import {
   type RunResult,
   type WriteResult,
 } from '../../core/sync/index.js';
+import type { SyncItem } from '../../core/model/index.js';
 import { executeRun, type RunOptions } from './executor.js';
 import type { SyncPorts } from './ports.js';
 
@@ -31,6 +32,7 @@ function runConfig(ports: SyncPorts, request: SyncRequest, mode: 'sync' | 'previ
     folders: request.folders,
     guard: request.guard ?? DEFAULT_DELETION_GUARD,
     fingerprint: ports.fingerprint,
+    outlookShape: (item: SyncItem) => ports.outlookShape?.[item.kind]?.(item) ?? item,
   };
 }
 

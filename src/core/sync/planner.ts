@@ -34,6 +34,16 @@ export interface PlanInput {
   readonly direction: SyncDirection;
   readonly nextLuid: number;
   readonly fingerprint: (item: SyncItem) => string;
+  /**
+   * What Outlook keeps of an item once written (the Graph mapping drops what Outlook can't hold). Server items
+   * are fingerprinted in this shape, so the stored fingerprint matches what the next delta reads back.
+   */
+  readonly outlookShape?: (item: SyncItem) => SyncItem;
+}
+
+/** The fingerprint a server item will have once it is in Outlook. */
+function outlookFingerprint(input: PlanInput, item: SyncItem): string {
+  return input.fingerprint(input.outlookShape ? input.outlookShape(item) : item);
 }
 
 interface Builder {
@@ -69,7 +79,7 @@ function twinCandidates(input: PlanInput): Map<string, OutlookItemId> {
 }
 
 function planAdd(b: Builder, index: number, change: Extract<ServerChange, { op: 'add' }>): void {
-  const fp = b.input.fingerprint(change.item);
+  const fp = outlookFingerprint(b.input, change.item);
   const name = itemDisplayName(change.item);
   const twinId = b.twinsByFingerprint.get(fp);
   if (twinId !== undefined) {
@@ -114,7 +124,7 @@ function planAdd(b: Builder, index: number, change: Extract<ServerChange, { op: 
 }
 
 function planReplace(b: Builder, index: number, change: Extract<ServerChange, { op: 'replace' }>): void {
-  const fp = b.input.fingerprint(change.item);
+  const fp = outlookFingerprint(b.input, change.item);
   const name = itemDisplayName(change.item);
   const known = b.byLuid.get(change.luid);
   const key = `s${index}`;

@@ -28,6 +28,8 @@ export interface RunConfig {
   readonly guard: DeletionGuardSettings;
   /** The formats' content fingerprint (pure). */
   readonly fingerprint: (item: SyncItem) => string;
+  /** What Outlook keeps of an item once written (see PlanInput.outlookShape); default: all of it. */
+  readonly outlookShape?: (item: SyncItem) => SyncItem;
 }
 
 export type RunCommand =
