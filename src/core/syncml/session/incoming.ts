@@ -66,8 +66,10 @@ function owe(d: SessionDraft, status: OwedStatus): void {
 }
 
 function checkHeaderStatus(d: SessionDraft, st: StatusCommand): void {
+  // 212 = authenticated for the session. A later 200 (SyncEvolution sends it for every further
+  // message) does not revoke that; before a 212, 200 means "send credentials again".
   if (st.code === STATUS.AUTH_ACCEPTED) d.authenticated = true;
-  else if (st.code === STATUS.OK) d.authenticated = false;
+  else if (st.code === STATUS.OK) return;
   else if (statusOutcome(st.code) !== 'ok') {
     throw new SyncMLError('SERVER_ERROR', `the server refused our message (status ${st.code})`, {
       status: st.code,

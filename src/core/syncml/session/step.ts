@@ -278,6 +278,13 @@ function onDecided(
   });
   if (store + 1 < d.stores.length) return askCaller(d, commands, store + 1);
   d.deciding = undefined;
+  // A package 4 without any command (one-way from client, refresh from client) ends the session:
+  // there is nothing to acknowledge, and the server has already closed it.
+  if (d.stores.every((s) => s.maps.length === 0) && d.owedStatuses.every((st) => st.cmd === 'SyncHdr')) {
+    d.phase = 'done';
+    commands.push({ type: 'finished', result: resultOf(d) });
+    return;
+  }
   d.phase = 'map';
   sendMapPackage(d, commands);
 }
