@@ -67,7 +67,8 @@ describe('sandbox CRM content types', () => {
     ]);
     const [add] = serverSyncCommands(r2.msg!);
     expect(add!.meta?.type).toBe('text/x-vcard');
-    const text = add!.items[0]!.data!.kind === 'text' ? add!.items[0]!.data.text : '';
+    const data = add!.items[0]!.data;
+    const text = data?.kind === 'text' ? data.text : '';
     expect(text).toContain('VERSION:2.1');
     expect(text).toMatch(/^FN;/m); // 2.1: CHARSET + QUOTED-PRINTABLE for the umlaut
     const stored = server.store.listRecords('addressbook').find((r) => r.content.includes('Müller'))!;

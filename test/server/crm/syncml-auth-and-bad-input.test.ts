@@ -31,6 +31,23 @@ describe('sandbox CRM authentication', () => {
     expect(r.msg!.header.respUri).toMatch(/\/syncml\?sessionid=\w+$/);
   });
 
+  it('builds the RespURI from X-Forwarded-* headers of a local proxy (the dev server)', async () => {
+    const { client, server } = await setup();
+    const res = await fetch(server.syncUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/vnd.syncml+xml',
+        'x-forwarded-host': 'localhost:3000',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-prefix': '/syncml-proxy',
+      },
+      body: client.build([alert(201, 'addressbook', 'N1')]),
+    });
+    expect(await res.text()).toMatch(
+      /<RespURI>https:\/\/localhost:3000\/syncml-proxy\/syncml\?sessionid=\w+<\/RespURI>/,
+    );
+  });
+
   it('answers a wrong password with 401 + challenge and no session, and a missing Cred with 407', async () => {
     const { client, server } = await setup();
     const wrong = new ScriptedClient(server.syncUrl, 'test-device-1', 'test', 'nope');

@@ -56,6 +56,25 @@ export const DEFAULT_CRM_PORT = 8085;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return (Array.isArray(v) ? v[0] : v)?.split(',')[0]?.trim() || undefined;
+};
+
+/**
+ * The endpoint URL as the client sees it, for RespURIs. Behind a proxy on this machine (the
+ * webpack dev server's `/syncml-proxy`), X-Forwarded-Proto/-Host/-Prefix say where that is, so
+ * the RespURI leads back through the proxy; such headers from anywhere else are ignored.
+ */
+function publicSyncUrl(req: IncomingMessage, url: URL): string {
+  const forwardedHost = isLoopback(req) ? header(req, 'x-forwarded-host') : undefined;
+  if (forwardedHost === undefined || !/^[\w.:[\]-]+$/.test(forwardedHost))
+    return `http://${req.headers.host ?? url.host}${SYNCML_PATH}`;
+  const proto = header(req, 'x-forwarded-proto') === 'https' ? 'https' : 'http';
+  const prefix = header(req, 'x-forwarded-prefix') ?? '';
+  return `${proto}://${forwardedHost}${/^(\/[\w-]+)*$/.test(prefix) ? prefix : ''}${SYNCML_PATH}`;
+}
+
 async function handleSyncml(
   endpoint: SyncEndpoint,
   faults: FaultInjector,
@@ -80,11 +99,7 @@ async function handleSyncml(
   if (delay !== undefined) await sleep(delay.ms);
   const sessionId = url.searchParams.get('sessionid');
   endpoint.forceRefresh = sessionId === null && faults.take('refresh-required') !== undefined;
-  const reply = endpoint.handle(
-    body.toString('utf8'),
-    `http://${req.headers.host ?? url.host}${SYNCML_PATH}`,
-    sessionId,
-  );
+  const reply = endpoint.handle(body.toString('utf8'), publicSyncUrl(req, url), sessionId);
   endpoint.forceRefresh = false;
   const n = reply.session?.messagesIn ?? 0;
   if (faults.take('drop-connection', (f) => f.afterMessage === n) !== undefined) {
