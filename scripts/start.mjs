@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
+import { clearTimeout, setTimeout } from 'node:timers';
 
 const CRM_PORT = Number(process.env.CRM_PORT ?? 8085);
 const DEV_PORT = Number(process.env.DEV_SERVER_PORT ?? 3000);
@@ -111,7 +112,7 @@ if (existsSync('webpack.config.js') || existsSync('webpack.config.mjs')) {
     },
   );
   if (!(await waitForPort(DEV_PORT, 'the webpack dev server'))) process.exit(1);
-  const scheme = await fetch(`http://127.0.0.1:${DEV_PORT}/`).then(
+  const scheme = await globalThis.fetch(`http://127.0.0.1:${DEV_PORT}/`).then(
     () => 'http',
     () => 'https',
   );
