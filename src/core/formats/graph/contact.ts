@@ -128,6 +128,20 @@ function readRest(g: GraphContact, d: ContactDraft, w: FormatIssue[]): void {
 
 /** Graph contact JSON → Contact. Never throws; an object with nothing to identify a person is an error. */
 export function contactFromGraph(g: GraphContact): ParseResult<Contact> {
+  try {
+    return readGraphContact(g);
+  } catch (cause) {
+    // Last line of defence for the "never throws untyped" contract (e.g. a getter that throws).
+    const detail = cause instanceof Error ? cause.name : 'unknown';
+    return {
+      ok: false,
+      error: formatIssue('MALFORMED_LINE', `unreadable Graph contact (${detail})`),
+      warnings: [],
+    };
+  }
+}
+
+function readGraphContact(g: GraphContact): ParseResult<Contact> {
   const warnings: FormatIssue[] = [];
   if (typeof g !== 'object' || g === null || Array.isArray(g)) {
     return { ok: false, error: formatIssue('MALFORMED_LINE', 'Graph contact is not an object'), warnings };

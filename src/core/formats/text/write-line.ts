@@ -1,6 +1,6 @@
 import { foldBeforeWhitespace, foldLine, foldQuotedPrintableLine } from './fold.js';
 import { encodeQuotedPrintable, needsQuotedPrintable } from './quoted-printable.js';
-import type { LineSyntax } from './syntax.js';
+import { FOLD_OCTETS, type LineSyntax } from './syntax.js';
 
 /** A property to write. `value` is already escaped for the syntax (see escape.ts); transfer encoding is done here. */
 export interface PropertyToWrite {
@@ -36,13 +36,16 @@ function headerOf(
  * Serialises one property as folded physical lines joined by CRLF (no trailing CRLF).
  * Versit syntax: a value with non-ASCII, line breaks or trailing blanks becomes
  * `;ENCODING=QUOTED-PRINTABLE` (+ `;CHARSET=UTF-8` when non-ASCII) with soft line breaks; other long values are
- * folded before whitespace. RFC syntax: plain folding at 75 octets.
+ * folded before whitespace, or QP-encoded when that cannot keep lines within 75 octets. RFC syntax: plain
+ * folding at 75 octets.
  */
 export function writeContentLine(prop: PropertyToWrite, syntax: LineSyntax): string {
   if (prop.base64) return foldLine(`${headerOf(prop, syntax, [])}:${prop.value}`);
   if (syntax === 'rfc') return foldLine(`${headerOf(prop, syntax, [])}:${prop.value}`);
   if (!needsQuotedPrintable(prop.value)) {
-    return foldBeforeWhitespace(`${headerOf(prop, syntax, [])}:${prop.value}`);
+    const folded = foldBeforeWhitespace(`${headerOf(prop, syntax, [])}:${prop.value}`);
+    // A value with no blank to fold at (a long URL) goes QP instead: soft breaks keep lines short.
+    if (folded.split('\r\n').every((physical) => physical.length <= FOLD_OCTETS)) return folded;
   }
   // eslint-disable-next-line no-control-regex
   const extra: Array<readonly [string, string]> = /[^\x00-\x7f]/.test(prop.value)

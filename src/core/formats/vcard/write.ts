@@ -121,7 +121,12 @@ export function serializeVCard(c: Contact, version: VCardVersion): SerializedVCa
     ...otherProperties(c, d),
   ];
   const lines = ['BEGIN:VCARD', `VERSION:${d.version}`];
-  for (const p of props) {
+  for (let p of props) {
+    if (p.value.includes('\u0000')) {
+      // A NUL would make the card unreadable (NUL_BYTE is fatal on input): drop it, say so.
+      warnings.push(formatIssue('NUL_BYTE', 'NUL removed from value', undefined, p.name));
+      p = { ...p, value: p.value.replaceAll('\u0000', '') };
+    }
     lines.push(writeContentLine(p, d.syntax));
     if (p.base64 && d.blankLineAfterBase64) lines.push('');
   }

@@ -113,3 +113,20 @@ describe('serializeVCard', () => {
     ]);
   });
 });
+
+describe('serializeVCard robustness', () => {
+  it('removes a NUL from the model with NUL_BYTE instead of writing an unreadable card', () => {
+    const c: Contact = { ...emptyContact(), displayName: 'A\u0000B' };
+    const written = serializeVCard(c, '3.0');
+    expect(written.warnings.map((w) => [w.code, w.property])).toEqual([['NUL_BYTE', 'FN']]);
+    expect(parseVCard(written.text)).toMatchObject({ ok: true, value: { displayName: 'AB' } });
+  });
+
+  it('writes a long 2.1 value without blanks as QP so lines stay within 75 octets', () => {
+    const url = `https://example.de/${'x'.repeat(120)}`;
+    const { text } = serializeVCard({ ...emptyContact(), displayName: 'A', urls: [url] }, '2.1');
+    expect(text).toContain('URL;ENCODING=QUOTED-PRINTABLE:https://');
+    for (const line of text.split('\r\n')) expect(line.length).toBeLessThanOrEqual(76);
+    expect(parseVCard(text)).toMatchObject({ ok: true, value: { urls: [url] } });
+  });
+});
