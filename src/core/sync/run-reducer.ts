@@ -11,7 +11,7 @@ import { applySessionOutcome, applyWriteResults, buildPreview, nextFolderState }
 import { closeSession, endRun, nextFolder, onClosed, startFolder, unexpected } from './run-lifecycle.js';
 import { guard, out, progress } from './run-step-helpers.js';
 import type { FolderWork, RunCommand, RunConfig, RunEvent, RunState, StepResult } from './run-types.js';
-import type { SessionMode } from './session-types.js';
+import type { ServerChange, SessionMode } from './session-types.js';
 import { outlookItemId } from '../model/index.js';
 import { outlookCursor } from './outlook-store.js';
 import { stateForPair, type FolderPairSettings } from './state.js';
@@ -185,18 +185,7 @@ function onServerChanges(
   work: FolderWork,
   event: Extract<RunEvent, { type: 'ServerChangesReceived' }>,
 ) {
-  const plan = planOutlookWrites({
-    kind: work.pair.kind,
-    serverChanges: event.changes,
-    items: work.items,
-    committedIds: new Set(Object.keys(work.stored?.items ?? {})),
-    sent: work.sent,
-    present: work.detected!.present,
-    policy: conflictPolicyByName(work.pair.policy),
-    direction: work.pair.direction,
-    nextLuid: work.nextLuid,
-    fingerprint: state.config.fingerprint,
-  });
+  const plan = planFor(state, work, event.changes);
   const planned: FolderWork = { ...work, plan, planned: work.planned + plan.writes.length };
   if (state.config.mode === 'preview') {
     const preview = buildPreview(planned, plan, state.config.guard);
@@ -209,6 +198,22 @@ function onServerChanges(
       { type: 'AskUser', trip },
     );
   return applyPlan(state, planned);
+}
+
+function planFor(state: RunState, work: FolderWork, serverChanges: readonly ServerChange[]) {
+  return planOutlookWrites({
+    kind: work.pair.kind,
+    serverChanges,
+    items: work.items,
+    committedIds: new Set(Object.keys(work.stored?.items ?? {})),
+    sent: work.sent,
+    present: work.detected!.present,
+    policy: conflictPolicyByName(work.pair.policy),
+    direction: work.pair.direction,
+    nextLuid: work.nextLuid,
+    fingerprint: state.config.fingerprint,
+    outlookShape: state.config.outlookShape,
+  });
 }
 
 function applyPlan(state: RunState, work: FolderWork): StepResult {
@@ -253,6 +258,12 @@ function onSessionEnded(
   work: FolderWork,
   event: Extract<RunEvent, { type: 'SessionEnded' }>,
 ) {
+  if (state.config.mode === 'preview') {
+    // The session never asked about server changes (a client that skips an empty package 4): nothing to
+    // show from the server, and a preview commits nothing whatever the session did.
+    const preview = buildPreview(work, planFor(state, work, []), state.config.guard);
+    return nextFolder({ ...state, previews: [...state.previews, preview] }, work, false);
+  }
   const { work: next, linkWrites } = applySessionOutcome(
     work,
     state.index,

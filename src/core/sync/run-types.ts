@@ -182,7 +182,6 @@ export interface FolderWork {
   readonly entries: readonly JournalEntry[];
   readonly done: number;
   readonly planned: number;
-  readonly preview?: FolderPreview;
   readonly result?: FolderResult;
   readonly afterClose?: 'next-folder' | 'finish';
   readonly sessionOutcome?: SessionOutcome;

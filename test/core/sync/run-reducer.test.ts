@@ -106,6 +106,14 @@ describe('run reducer', () => {
     expect(result.previews[0]).toMatchObject({ toOutlook: { creates: 1 }, toCrm: { creates: 1 } });
   });
 
+  it('never commits in preview mode, even when the session ends without asking about server changes', () => {
+    const { send, types, untilServerChanges } = setup('preview');
+    untilServerChanges();
+    const ended = send({ type: 'SessionEnded', outcome: { mode: 'slow', nextAnchor: 'A1', ourChanges: [] } });
+    expect(types(ended)).toEqual(['Finish']);
+    expect((ended[0] as Extract<RunCommand, { type: 'Finish' }>).result.previews).toHaveLength(1);
+  });
+
   it('fails with UNEXPECTED_EVENT, committing nothing, on an event out of order', () => {
     const { send, state } = setup();
     send({ type: 'Started' });
