@@ -1,6 +1,6 @@
 /** Event rules: time validation on write, and occurrence expansion for calendarView and /instances. */
 import { badRequest } from '../errors.js';
-import { occurrenceDates, recurrenceOf, validateRecurrence } from './recurrence.js';
+import { occurrenceDates, recurrenceOf, validateRecurrence, type PatternedRecurrence } from './recurrence.js';
 import {
   graphDateTime,
   parseLocal,
@@ -87,6 +87,35 @@ const keyOf = (ms: number, allDay: boolean) =>
     ? new Date(ms).toISOString().slice(0, 10).replaceAll('-', '')
     : new Date(ms).toISOString().slice(0, 19).replaceAll('-', '').replaceAll(':', '') + 'Z';
 
+/** Occurrence dates per master, recomputed only when the series itself changes (masterSeq). */
+const datesCache = new WeakMap<StoredItem, { masterSeq: number; untilDate: string; dates: string[] }>();
+
+function cachedOccurrenceDates(
+  master: StoredItem,
+  recurrence: PatternedRecurrence,
+  untilDate: string,
+): string[] {
+  const cached = datesCache.get(master);
+  if (cached && cached.masterSeq === master.masterSeq && cached.untilDate >= untilDate) return cached.dates;
+  // Compute a year ahead of what was asked, so paging through a window does not recompute.
+  const horizon = new Date(Date.parse(`${untilDate}T00:00:00Z`) + 366 * DAY_MS).toISOString().slice(0, 10);
+  const dates = occurrenceDates(recurrence, horizon);
+  datesCache.set(master, { masterSeq: master.masterSeq, untilDate: horizon, dates });
+  return dates;
+}
+
+/** Binary search in sorted 'YYYY-MM-DD' strings. */
+function firstIndexAtOrAfter(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! < date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Every occurrence of a series master (cancelled ones left out) that overlaps [fromMs, toMs). */
 export function expandOccurrences(master: StoredItem, fromMs: number, toMs: number): Occurrence[] {
   const recurrence = recurrenceOf(master.fields);
@@ -100,9 +129,14 @@ export function expandOccurrences(master: StoredItem, fromMs: number, toMs: numb
   const duration = span.endMs - span.startMs;
   const timeOfDay = start.dateTime.slice(11, 19);
   const untilDate = new Date(toMs + 2 * DAY_MS).toISOString().slice(0, 10);
+  // Exceptions may move an occurrence by a few days; look a little before the window too.
+  const overrideReach = Object.keys(master.occurrenceOverrides).length > 0 ? 30 : 2;
+  const fromDate = new Date(fromMs - duration - overrideReach * DAY_MS).toISOString().slice(0, 10);
   const cancelled = new Set(master.cancelledOccurrences);
   const result: Occurrence[] = [];
-  for (const date of occurrenceDates(recurrence, untilDate)) {
+  const dates = cachedOccurrenceDates(master, recurrence, untilDate);
+  for (let i = firstIndexAtOrAfter(dates, fromDate); i < dates.length && dates[i]! <= untilDate; i++) {
+    const date = dates[i]!;
     const originalStartMs = allDay
       ? Date.parse(`${date}T00:00:00Z`)
       : wallToUtcMs(`${date}T${timeOfDay}`, zone);

@@ -80,9 +80,25 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Offsets per zone and UTC quarter hour. Intl is slow (tens of µs a call) and offsets only change on
+ * quarter-hour UTC boundaries, so a quarter-hour-keyed cache makes expanding long series cheap.
+ */
+const offsetCache = new Map<string, number>();
+
 /** Offset of `zone` from UTC at instant `utcMs`, in ms (positive east of Greenwich). */
 function offsetAt(utcMs: number, zone: string): number {
   if (zone === 'UTC') return 0;
+  const key = `${zone}|${Math.floor(utcMs / 900_000)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  if (offsetCache.size > 200_000) offsetCache.clear();
+  const offset = computeOffset(utcMs, zone);
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function computeOffset(utcMs: number, zone: string): number {
   const p: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(utcMs))) {
     if (part.type !== 'literal') p[part.type] = Number(part.value);
