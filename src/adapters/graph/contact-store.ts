@@ -18,10 +18,10 @@ import type {
 import { outlookCursor } from '../../core/sync/outlook-store.js';
 import type { GraphClient } from './client.js';
 import {
-  LINK_PROPERTIES_EXPAND,
   linkFromExtendedProperties,
-  linkToExtendedProperties,
+  linkPropertiesExpand,
   luidFilter,
+  withLinkProperties,
 } from './item-link.js';
 import {
   asAbortSignal,
@@ -80,7 +80,9 @@ export class GraphContactStore implements OutlookStore {
           ? listing
           : new Map(changedIds.map((id) => [id, listing.get(id) ?? 'gone']));
       } else {
-        const urls = new Map(changedIds.map((id) => [id, `${base(folder)}/${encode(id)}${expandLink()}`]));
+        const urls = new Map(
+          changedIds.map((id) => [id, `${base(folder)}/${encode(id)}${query({ $expand: this.expand() })}`]),
+        );
         current = await readItems(this.client, urls, s ? { signal: s } : {});
       }
       const present: Array<{ id: string; json: GraphJson }> = [];
@@ -109,7 +111,7 @@ export class GraphContactStore implements OutlookStore {
   findByLuid(folder: OutlookFolderId, luid: Luid, signal?: AbortSignalLike): Promise<StoredItem | undefined> {
     return storeCall(signal, async () => {
       const s = asAbortSignal(signal);
-      const url = `${base(folder)}${query({ $filter: luidFilter(luid), $expand: LINK_PROPERTIES_EXPAND })}`;
+      const url = `${base(folder)}${query({ $filter: luidFilter(luid), $expand: this.expand() })}`;
       const { items } = await this.client.getAll<GraphJson>(url, s ? { signal: s } : {});
       const jsons = items.flatMap((json) => (typeof json.id === 'string' ? [{ id: json.id, json }] : []));
       return decodeItems(this.codec, jsons, linkFromExtendedProperties).items[0];
@@ -137,22 +139,22 @@ export class GraphContactStore implements OutlookStore {
     if (op.item.kind !== 'contact') {
       return { invalid: { code: 'INVALID_ITEM', message: `a contact store can't hold a ${op.item.kind}` } };
     }
-    const body = {
-      ...this.codec.toGraph(op.item),
-      singleValueExtendedProperties: linkToExtendedProperties(op.link),
-    };
+    const body = withLinkProperties(this.codec.toGraph(op.item).body, op.link);
     return op.op === 'create'
       ? { request: { method: 'POST', url: base(folder), body } }
       : { request: { method: 'PATCH', url: `${base(folder)}/${encode(op.id)}`, body } };
   }
 
+  private expand(): string {
+    return linkPropertiesExpand(this.codec.extendedPropertyIds);
+  }
+
   private async list(folder: OutlookFolderId, signal?: AbortSignal): Promise<Map<string, GraphJson>> {
     const pageSize = this.options.listPageSize ?? 500;
-    const url = `${base(folder)}${query({ $expand: LINK_PROPERTIES_EXPAND, $top: pageSize })}`;
+    const url = `${base(folder)}${query({ $expand: this.expand(), $top: pageSize })}`;
     const { items } = await this.client.getAll<GraphJson>(url, { pageSize, ...(signal ? { signal } : {}) });
     return new Map(items.flatMap((json) => (typeof json.id === 'string' ? [[json.id, json] as const] : [])));
   }
 }
 
 const base = (folder: OutlookFolderId) => `/me/contactFolders/${encode(folder)}/contacts`;
-const expandLink = () => query({ $expand: LINK_PROPERTIES_EXPAND });

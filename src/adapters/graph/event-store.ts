@@ -29,11 +29,12 @@ import type {
 import { outlookCursor } from '../../core/sync/outlook-store.js';
 import type { GraphClient } from './client.js';
 import type { GraphStoreOptions } from './contact-store.js';
+import { applyOccurrenceChanges, type OccurrenceJob } from './event-occurrences.js';
 import {
-  LINK_PROPERTIES_EXPAND,
   linkFromExtendedProperties,
-  linkToExtendedProperties,
+  linkPropertiesExpand,
   luidFilter,
+  withLinkProperties,
 } from './item-link.js';
 import {
   asAbortSignal,
@@ -46,6 +47,7 @@ import {
   storeCall,
   type GraphCodec,
   type GraphJson,
+  type GraphWrite,
   type OpPlan,
 } from './store-support.js';
 
@@ -136,7 +138,7 @@ export class GraphEventStore implements OutlookStore {
   findByLuid(folder: OutlookFolderId, luid: Luid, signal?: AbortSignalLike): Promise<StoredItem | undefined> {
     return storeCall(signal, async () => {
       const s = asAbortSignal(signal);
-      const url = `${base(folder)}${query({ $filter: luidFilter(luid), $expand: LINK_PROPERTIES_EXPAND })}`;
+      const url = `${base(folder)}${query({ $filter: luidFilter(luid), $expand: this.expand() })}`;
       const { items } = await this.client.getAll<GraphJson>(url, {
         prefer: EVENT_PREFER,
         ...(s ? { signal: s } : {}),
@@ -153,27 +155,62 @@ export class GraphEventStore implements OutlookStore {
     signal?: AbortSignalLike,
   ): Promise<readonly WriteResult[]> {
     return storeCall(signal, async () => {
+      const s = asAbortSignal(signal);
+      const writes = new Map<number, GraphWrite>();
       const outcomes = await runWriteOps(
         this.client,
         ops,
-        (op) => this.plan(folder, op),
-        asAbortSignal(signal),
+        (op, index) => this.plan(folder, op, index, writes),
+        s,
       );
-      return outcomes.map((o) => o.result);
+      const results = outcomes.map((o) => o.result);
+      const jobs: OccurrenceJob[] = [];
+      results.forEach((result, index) => {
+        const occurrences = writes.get(index)?.occurrences ?? [];
+        if (result.ok && occurrences.length > 0)
+          jobs.push({ index, seriesId: result.id, changes: occurrences });
+      });
+      const failures = await applyOccurrenceChanges(this.client, folder, jobs, s);
+      for (const [index, error] of failures) {
+        const written = results[index];
+        // The series exists; say so, so the engine links it instead of creating it again.
+        if (written?.ok) results[index] = { ok: false, op: written.op, error, id: written.id };
+      }
+      return results;
     });
   }
 
-  private plan(folder: OutlookFolderId, op: WriteOp): OpPlan {
+  private plan(folder: OutlookFolderId, op: WriteOp, index: number, writes: Map<number, GraphWrite>): OpPlan {
     if (op.op === 'delete') return { request: { method: 'DELETE', url: `${base(folder)}/${encode(op.id)}` } };
     if (op.item.kind !== 'event') {
       return { invalid: { code: 'INVALID_ITEM', message: `an event store can't hold a ${op.item.kind}` } };
     }
+    const write = this.codec.toGraph(op.item);
+    writes.set(index, write);
     // Attendees are data only: writing them makes Outlook send meeting requests.
-    const { attendees: _attendees, ...graphEvent } = this.codec.toGraph(op.item);
-    const body = { ...graphEvent, singleValueExtendedProperties: linkToExtendedProperties(op.link) };
+    const { attendees: _attendees, ...graphEvent } = write.body;
+    const body = withLinkProperties(
+      op.op === 'update' ? this.clearingAbsent(graphEvent) : graphEvent,
+      op.link,
+    );
     return op.op === 'create'
       ? { request: { method: 'POST', url: base(folder), body } }
       : { request: { method: 'PATCH', url: `${base(folder)}/${encode(op.id)}`, body } };
+  }
+
+  /** PATCH keeps extended properties it isn't given: the mapping's absent ones are written empty. */
+  private clearingAbsent(body: Record<string, unknown>): Record<string, unknown> {
+    const given = Array.isArray(body.singleValueExtendedProperties)
+      ? (body.singleValueExtendedProperties as Array<{ id: string; value: string }>)
+      : [];
+    const cleared = (this.codec.extendedPropertyIds ?? [])
+      .filter((id) => !given.some((p) => p.id.toLowerCase() === id.toLowerCase()))
+      .map((id) => ({ id, value: '' }));
+    return cleared.length > 0 ? { ...body, singleValueExtendedProperties: [...given, ...cleared] } : body;
+  }
+
+  private expand(): string {
+    return linkPropertiesExpand(this.codec.extendedPropertyIds);
   }
 
   /**
@@ -189,13 +226,13 @@ export class GraphEventStore implements OutlookStore {
     const opts = { prefer: EVENT_PREFER, ...(signal ? { signal } : {}) };
     if (fullResync || ids.length > (this.options.rereadThreshold ?? 100)) {
       const pageSize = this.options.listPageSize ?? 500;
-      const url = `${base(folder)}${query({ $expand: LINK_PROPERTIES_EXPAND, $top: pageSize })}`;
+      const url = `${base(folder)}${query({ $expand: this.expand(), $top: pageSize })}`;
       const { items } = await this.client.getAll<GraphJson>(url, { ...opts, pageSize });
       const byId = new Map(items.flatMap((j) => (typeof j.id === 'string' ? [[j.id, j] as const] : [])));
       return new Map(ids.map((id) => [id, byId.get(id) ?? 'gone']));
     }
     const urls = new Map(
-      ids.map((id) => [id, `${base(folder)}/${encode(id)}${query({ $expand: LINK_PROPERTIES_EXPAND })}`]),
+      ids.map((id) => [id, `${base(folder)}/${encode(id)}${query({ $expand: this.expand() })}`]),
     );
     return readItems(this.client, urls, opts);
   }

@@ -11,8 +11,24 @@ export const LINK_PROPERTY_SET = '{c7eef0a5-3396-446a-8e0f-4d9d075e21d6}';
 export const LUID_PROPERTY_ID = `String ${LINK_PROPERTY_SET} Name CrmLuid`;
 export const FINGERPRINT_PROPERTY_ID = `String ${LINK_PROPERTY_SET} Name CrmFingerprint`;
 
-/** `$expand` value that returns just our two properties (there is no "expand all"). */
-export const LINK_PROPERTIES_EXPAND = `singleValueExtendedProperties($filter=id eq '${LUID_PROPERTY_ID}' or id eq '${FINGERPRINT_PROPERTY_ID}')`;
+/** `$expand` value that returns our two properties and any the mapping reads (no "expand all" exists). */
+export function linkPropertiesExpand(extraIds: readonly string[] = []): string {
+  const ids = [LUID_PROPERTY_ID, FINGERPRINT_PROPERTY_ID, ...extraIds];
+  return `singleValueExtendedProperties($filter=${ids.map((id) => `id eq '${id}'`).join(' or ')})`;
+}
+
+/** Our link properties for a write, merged with the mapping's own (ours win on a clash). */
+export function withLinkProperties(
+  body: Readonly<Record<string, unknown>>,
+  link: ItemLink,
+): Record<string, unknown> {
+  const theirs = Array.isArray(body.singleValueExtendedProperties)
+    ? (body.singleValueExtendedProperties as Array<{ id: string; value: string }>)
+    : [];
+  const ours = linkToExtendedProperties(link);
+  const kept = theirs.filter((p) => !ours.some((o) => sameProperty(o.id, p.id)));
+  return { ...body, singleValueExtendedProperties: [...kept, ...ours] };
+}
 
 /** `$filter` that finds the item carrying a LUID (values compare case-insensitively in Graph). */
 export function luidFilter(value: string): string {
@@ -27,7 +43,7 @@ export function linkToExtendedProperties(link: ItemLink): Array<{ id: string; va
 }
 
 /** Graph echoes the property id in its own normalised form: compare the GUID ignoring case. */
-const sameProperty = (a: string, b: string) => {
+export const sameProperty = (a: string, b: string): boolean => {
   const [setA = '', nameA] = a.split(' Name ');
   const [setB = '', nameB] = b.split(' Name ');
   return setA.toLowerCase() === setB.toLowerCase() && nameA === nameB;

@@ -14,18 +14,29 @@ import {
   type WriteOp,
   type WriteResult,
 } from '../../core/sync/outlook-store.js';
+import type { GraphOccurrenceChange } from '../../core/formats/index.js';
 import type { BatchItemResult, BatchRequest } from './batch.js';
 import type { GraphClient } from './client.js';
 import { GraphError, toStoreIssue } from './errors.js';
 
 export type GraphJson = Readonly<Record<string, unknown>>;
 
-/** The mapping between Graph JSON and the model (src/core/formats provides the real ones). */
+/** What a codec gives for a write: the POST/PATCH body, and for a series its occurrence changes. */
+export interface GraphWrite {
+  readonly body: Record<string, unknown>;
+  readonly occurrences?: readonly GraphOccurrenceChange[];
+}
+
+/** The mapping between Graph JSON and the model (codecs.ts wraps src/core/formats). */
 export interface GraphCodec<T extends SyncItem> {
-  /** Throws when the item can't be read; `related` carries an event series' exceptions. */
+  /** Throws when the item can't be read; `related` carries a series' instances in the window. */
   fromGraph(json: GraphJson, related?: readonly GraphJson[]): T;
-  /** The Graph body for POST/PATCH; throws when the item can't be written. */
-  toGraph(item: T): Record<string, unknown>;
+  /** Throws when the item can't be written. */
+  toGraph(item: T): GraphWrite;
+  /** Extended properties the mapping reads besides our link (expanded on every read). */
+  readonly extendedPropertyIds?: readonly string[];
+  /** Open extensions the mapping writes (To Do): cleared on update when the body has none. */
+  readonly extensionNames?: readonly string[];
 }
 
 /** fetch needs a real AbortSignal; the port hands us the core's structural one. */
@@ -144,12 +155,12 @@ export interface OpOutcome {
 export async function runWriteOps(
   client: GraphClient,
   ops: readonly WriteOp[],
-  plan: (op: WriteOp) => OpPlan,
+  plan: (op: WriteOp, index: number) => OpPlan,
   signal?: AbortSignal,
 ): Promise<OpOutcome[]> {
-  const plans = ops.map((op): OpPlan => {
+  const plans = ops.map((op, index): OpPlan => {
     try {
-      return plan(op);
+      return plan(op, index);
     } catch (error) {
       return { invalid: invalidItemIssue(error) };
     }

@@ -11,6 +11,7 @@ import type {
   OutlookChange,
   OutlookCursor,
   OutlookStore,
+  OutlookStoreIssue,
   StoredItem,
   WriteOp,
   WriteResult,
@@ -98,70 +99,91 @@ export class GraphTaskStore implements OutlookStore {
   ): Promise<readonly WriteResult[]> {
     return storeCall(signal, async () => {
       const s = asAbortSignal(signal);
-      const outcomes = await runWriteOps(this.client, ops, (op) => this.plan(folder, op), s);
-      const results = outcomes.map((o) => o.result);
-      // Updates: the link follows only a successful content write, so it never claims content
-      // that Outlook doesn't have.
-      const linkWrites = ops.flatMap((op, index) =>
-        op.op === 'update' && results[index]?.ok ? [{ index, op }] : [],
+      const jobs = new Map<number, ExtensionJob>();
+      const outcomes = await runWriteOps(
+        this.client,
+        ops,
+        (op, index) => this.plan(folder, op, index, jobs),
+        s,
       );
-      await this.writeLinks(folder, linkWrites, results, s);
+      const results = outcomes.map((o) => o.result);
+      // Updates: the extensions follow only a successful content write, so the link never claims
+      // content that Outlook doesn't have.
+      const due = [...jobs].filter(([index]) => results[index]?.ok).map(([, job]) => job);
+      const failures = await this.writeExtensions(folder, due, s);
+      for (const [index, error] of failures) results[index] = { ok: false, op: 'update', error };
       return results;
     });
   }
 
-  private plan(folder: OutlookFolderId, op: WriteOp): OpPlan {
+  private plan(folder: OutlookFolderId, op: WriteOp, index: number, jobs: Map<number, ExtensionJob>): OpPlan {
     if (op.op === 'delete') return { request: { method: 'DELETE', url: `${base(folder)}/${encode(op.id)}` } };
     if (op.item.kind !== 'task') {
       return { invalid: { code: 'INVALID_ITEM', message: `a task store can't hold a ${op.item.kind}` } };
     }
-    const task = this.codec.toGraph(op.item);
-    return op.op === 'create'
-      ? {
-          request: {
-            method: 'POST',
-            url: base(folder),
-            body: { ...task, extensions: [linkToExtension(op.link)] },
-          },
-        }
-      : { request: { method: 'PATCH', url: `${base(folder)}/${encode(op.id)}`, body: task } };
+    const { extensions, ...task } = this.codec.toGraph(op.item).body;
+    const theirs = (Array.isArray(extensions) ? (extensions as Array<Record<string, unknown>>) : []).filter(
+      (x) => x.extensionName !== TASK_LINK_EXTENSION,
+    );
+    const upserts = [...theirs, linkToExtension(op.link)];
+    if (op.op === 'create') {
+      return { request: { method: 'POST', url: base(folder), body: { ...task, extensions: upserts } } };
+    }
+    const removals = (this.codec.extensionNames ?? []).filter(
+      (name) => !theirs.some((x) => x.extensionName === name),
+    );
+    jobs.set(index, { index, taskId: op.id, upserts, removals });
+    return { request: { method: 'PATCH', url: `${base(folder)}/${encode(op.id)}`, body: task } };
   }
 
-  private async writeLinks(
+  /** PATCH each extension (POST when the task has none yet), DELETE the mapping's absent ones. */
+  private async writeExtensions(
     folder: OutlookFolderId,
-    writes: ReadonlyArray<{ index: number; op: Extract<WriteOp, { op: 'update' }> }>,
-    results: WriteResult[],
+    jobs: readonly ExtensionJob[],
     signal?: AbortSignal,
-  ): Promise<void> {
-    const extensionUrl = (op: { id: string }) => `${base(folder)}/${encode(op.id)}/extensions`;
-    const patch = (w: (typeof writes)[number]): BatchRequest => ({
-      method: 'PATCH',
-      url: `${extensionUrl(w.op)}/${encode(TASK_LINK_EXTENSION)}`,
-      body: linkToExtension(w.op.link),
-    });
-    const options = signal ? { signal } : {};
-    const patched = await this.client.batch(writes.map(patch), options);
-    const missing = writes.filter((_, i) => patched[i]?.error?.code === 'NOT_FOUND');
-    const posted = await this.client.batch(
-      missing.map((w) => ({
-        method: 'POST' as const,
-        url: extensionUrl(w.op),
-        body: linkToExtension(w.op.link),
+  ): Promise<Map<number, OutlookStoreIssue>> {
+    const url = (job: ExtensionJob, name?: string) =>
+      `${base(folder)}/${encode(job.taskId)}/extensions${name ? `/${encode(name)}` : ''}`;
+    const steps = jobs.flatMap((job) => [
+      ...job.upserts.map((ext) => ({
+        job,
+        ext,
+        request: { method: 'PATCH', url: url(job, String(ext.extensionName)), body: ext } as BatchRequest,
       })),
+      ...job.removals.map((name) => ({
+        job,
+        ext: undefined,
+        request: { method: 'DELETE', url: url(job, name) } as BatchRequest,
+      })),
+    ]);
+    const options = signal ? { signal } : {};
+    const first = await this.client.batch(
+      steps.map((step) => step.request),
       options,
     );
-    const failures = new Map<number, (typeof patched)[number]>();
-    writes.forEach((w, i) => {
-      const result = patched[i];
-      if (result?.error && result.error.code !== 'NOT_FOUND') failures.set(w.index, result);
+    const missing = steps.filter((step, i) => step.ext && first[i]?.error?.code === 'NOT_FOUND');
+    const posted = await this.client.batch(
+      missing.map((step) => ({ method: 'POST' as const, url: url(step.job), body: step.ext })),
+      options,
+    );
+    const failures = new Map<number, OutlookStoreIssue>();
+    steps.forEach((step, i) => {
+      const error = first[i]?.error;
+      if (error && error.code !== 'NOT_FOUND') failures.set(step.job.index, toStoreIssue(error));
     });
-    missing.forEach((w, i) => {
-      if (posted[i]?.error) failures.set(w.index, posted[i] as (typeof posted)[number]);
+    missing.forEach((step, i) => {
+      const error = posted[i]?.error;
+      if (error && !failures.has(step.job.index)) failures.set(step.job.index, toStoreIssue(error));
     });
-    for (const [index, failure] of failures) {
-      if (failure.error) results[index] = { ok: false, op: 'update', error: toStoreIssue(failure.error) };
-    }
+    return failures;
   }
+}
+
+interface ExtensionJob {
+  readonly index: number;
+  readonly taskId: string;
+  readonly upserts: ReadonlyArray<Record<string, unknown>>;
+  readonly removals: readonly string[];
 }
 
 const base = (folder: OutlookFolderId) => `/me/todo/lists/${encode(folder)}/tasks`;

@@ -62,7 +62,8 @@ export interface ChangeSet {
   readonly fullResync: boolean;
   /**
    * Items that changed but could not be read into the model (a malformed Outlook item). They are
-   * reported, not dropped silently; the run goes on without them.
+   * reported, not dropped silently; the run goes on without them. They still exist: in a
+   * `fullResync` reconciliation they must not count as removed.
    */
   readonly unreadable?: readonly { readonly id: OutlookItemId; readonly error: OutlookStoreIssue }[];
 }
@@ -95,7 +96,16 @@ export interface OutlookStoreIssue {
 /** Per-op outcome, in the order of the ops given. A failed op never stops the others. */
 export type WriteResult =
   | { readonly ok: true; readonly op: WriteOp['op']; readonly id: OutlookItemId }
-  | { readonly ok: false; readonly op: WriteOp['op']; readonly error: OutlookStoreIssue };
+  | {
+      readonly ok: false;
+      readonly op: WriteOp['op'];
+      readonly error: OutlookStoreIssue;
+      /**
+       * Set when the item was written but not completely (a series whose exceptions could not be
+       * applied): it exists in Outlook under this id — link it, and write it again later.
+       */
+      readonly id?: OutlookItemId;
+    };
 
 /** Thrown when a whole call fails (the folder can't be read, the run was aborted, …). */
 export class OutlookStoreError extends Error implements OutlookStoreIssue {

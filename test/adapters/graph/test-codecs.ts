@@ -24,9 +24,11 @@ export const testContactCodec: GraphCodec<Contact> = {
     };
   },
   toGraph: (c) => ({
-    displayName: c.displayName ?? null,
-    givenName: c.name.given ?? null,
-    surname: c.name.family ?? null,
+    body: {
+      displayName: c.displayName ?? null,
+      givenName: c.name.given ?? null,
+      surname: c.name.family ?? null,
+    },
   }),
 };
 
@@ -55,12 +57,14 @@ export const testEventCodec: GraphCodec<CalendarEvent> = {
     if (e.timing.allDay || e.timing.start.kind !== 'utc' || e.timing.end.kind !== 'utc')
       throw new Error('test codec: utc only');
     return {
-      subject: e.subject,
-      start: utc(e.timing.start.iso),
-      end: utc(e.timing.end.iso),
-      isAllDay: false,
-      sensitivity: e.sensitivity,
-      attendees: e.attendees.map((a) => ({ emailAddress: { address: a.email }, type: a.type })),
+      body: {
+        subject: e.subject,
+        start: utc(e.timing.start.iso),
+        end: utc(e.timing.end.iso),
+        isAllDay: false,
+        sensitivity: e.sensitivity,
+        attendees: e.attendees.map((a) => ({ emailAddress: { address: a.email }, type: a.type })),
+      },
     };
   },
 };
@@ -75,5 +79,5 @@ export const testTaskCodec: GraphCodec<Task> = {
     sensitivity: 'normal',
     extra: {},
   }),
-  toGraph: (t) => ({ title: t.title, status: t.status, importance: t.importance }),
+  toGraph: (t) => ({ body: { title: t.title, status: t.status, importance: t.importance } }),
 };
