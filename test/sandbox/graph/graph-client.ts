@@ -30,7 +30,7 @@ export async function graph<T = Record<string, unknown>>(
   return { status: res.status, headers: res.headers, body: parsed as T };
 }
 
-export const errorCode = (r: GraphResult) => (r.body as { error?: { code?: string } }).error?.code;
+export const errorCode = (r: GraphResult<unknown>) => (r.body as { error?: { code?: string } }).error?.code;
 
 export interface DeltaPage {
   value: Record<string, unknown>[];

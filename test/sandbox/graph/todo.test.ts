@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphHandlers } from '../../../src/sandbox/graph/handlers.js';
 import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
 import { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
-import { errorCode, graph } from './graph-client.js';
+import { errorCode, graph, type GraphResult } from './graph-client.js';
 
 function setup() {
   const mailbox = setupGraphServer();
