@@ -25,9 +25,9 @@ export interface DemoCrmTask {
 
 export const DEMO_CRM_VIEWINGS: readonly DemoCrmViewing[] = [
   {
-    summary: 'Besichtigung 3-Zi.-Whg. Schwabing (Dr. Weiß)',
+    summary: 'Besichtigung 3-Zi.-Whg. Schwabing (Herr Mueller)',
     location: 'Hohenzollernstraße 41, 80801 München',
-    description: 'Mit Frau Müller (Kaufinteressentin). Schlüssel beim Hausmeister.',
+    description: 'Mit Herrn Mueller (Kaufinteressent). Schlüssel beim Hausmeister.',
     dayOffset: 1,
     start: '10:00',
     minutes: 60,
@@ -56,7 +56,7 @@ export const DEMO_CRM_VIEWINGS: readonly DemoCrmViewing[] = [
     minutes: 60,
   },
   {
-    summary: 'Bewertung Seegrundstück Starnberg',
+    summary: 'Bewertung Seegrundstück Starnberg (Herr Grossmann)',
     location: 'Seestraße 3, 82319 Starnberg',
     dayOffset: 9,
     start: '14:00',
@@ -74,20 +74,20 @@ export const DEMO_CRM_VIEWINGS: readonly DemoCrmViewing[] = [
 
 export const DEMO_CRM_TASKS: readonly DemoCrmTask[] = [
   {
-    summary: 'Rückruf Frau Mueller wegen Finanzierungsbestätigung',
+    summary: 'Rückruf Herr Mueller wegen Finanzierungsbestätigung',
     dueDayOffset: 0,
     priority: 1,
     status: 'NEEDS-ACTION',
   },
   {
-    summary: 'Rückruf Herr Schröder: Termin zweite Besichtigung',
+    summary: 'Rückruf Dr. Schröder: Termin zweite Besichtigung',
     dueDayOffset: 1,
     priority: 5,
     status: 'NEEDS-ACTION',
   },
   {
     summary: 'Exposé Seegrundstück Starnberg erstellen',
-    description: 'Fotos vom 12. liegen im Ordner „Straßburger“',
+    description: 'Fotos liegen im Ordner „Grossmann“',
     dueDayOffset: 7,
     priority: 5,
     status: 'IN-PROCESS',

@@ -100,7 +100,9 @@ function localStamp(day: Date, hhmm: string, plusMinutes: number): string {
 }
 
 export function renderDemoViewing(v: DemoCrmViewing, index: number, seededAt: Date): string {
-  const day = addDays(seededAt, v.dayOffset);
+  const plain = addDays(seededAt, v.dayOffset);
+  // the weekly meeting's rule says Monday: its first occurrence must be one too
+  const day = v.rrule?.includes('BYDAY=MO') ? addDays(plain, (8 - plain.getUTCDay()) % 7) : plain;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
