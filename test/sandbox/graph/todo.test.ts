@@ -143,7 +143,7 @@ describe('To Do delta with extensions', () => {
     let url: string | undefined = `/me/todo/lists/${list}/tasks/delta?$expand=extensions`;
     const seen: Record<string, unknown>[] = [];
     while (url) {
-      const page = await graph<{ value: Record<string, unknown>[]; '@odata.nextLink'?: string }>(
+      const page: GraphResult<{ value: Record<string, unknown>[]; '@odata.nextLink'?: string }> = await graph(
         'GET',
         url,
         undefined,
