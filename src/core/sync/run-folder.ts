@@ -119,6 +119,8 @@ export function applySessionOutcome(
   folderIndex: number,
   outcome: SessionOutcome,
   now: string,
+  /** Fingerprint of an item as Outlook will hold it after the link write rewrites it. */
+  outlookFingerprint: (item: SyncItem) => string,
 ): { work: FolderWork; linkWrites: OutlookWrite[] } {
   const items: Record<string, ItemSyncState> = { ...work.items };
   const pending: Record<string, PendingReason> = { ...work.pending };
@@ -151,12 +153,14 @@ export function applySessionOutcome(
       delete items[outlookId];
       continue;
     }
-    const fingerprint = change.fingerprint ?? '';
+    // An Add's link write rewrites the item, so its fingerprint is taken in the shape Outlook keeps.
+    const rewritten = change.op === 'add' && change.item;
+    const fingerprint = (rewritten ? outlookFingerprint(change.item!) : change.fingerprint) ?? '';
     items[outlookId] = { ...items[outlookId], outlookId, luid, fingerprint, lastSyncedAt: now };
-    if (change.op === 'add' && change.item) {
+    if (rewritten) {
       // The LUID goes onto the item itself, so a second device or a reinstall knows it (DESIGN.md §4).
       const link = { luid, fingerprint };
-      linkWrites.push({ op: 'update', key: `link-${luid}`, id: outlookId, item: change.item, link });
+      linkWrites.push({ op: 'update', key: `link-${luid}`, id: outlookId, item: change.item!, link });
     }
   }
   const next = { ...work, items, pending, done: work.done + work.sent.length };

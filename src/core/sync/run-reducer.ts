@@ -269,6 +269,7 @@ function onSessionEnded(
     state.index,
     event.outcome,
     state.config.startedAt,
+    (item) => state.config.fingerprint(state.config.outlookShape ? state.config.outlookShape(item) : item),
   );
   const ended: FolderWork = { ...next, sessionOutcome: event.outcome };
   if (linkWrites.length === 0) return commit(state, ended);
