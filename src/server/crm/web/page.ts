@@ -14,7 +14,7 @@ const STYLE = `
 body { margin: 0; background: var(--bg); color: var(--fg); font-size: 14px; line-height: 20px; }
 header { background: var(--brand); color: #fff; padding: 12px 24px; display: flex; align-items: center; gap: 16px; }
 header h1 { font-size: 20px; line-height: 28px; font-weight: 600; margin: 0; flex: 1; }
-main { max-width: 960px; margin: 0 auto; padding: 16px 24px 48px; }
+main { max-width: 1200px; margin: 0 auto; padding: 16px 24px 48px; }
 .subtitle { color: var(--fg2); margin: 0 0 16px; }
 [role=tablist] { display: flex; gap: 4px; border-bottom: 1px solid var(--stroke); margin-bottom: 16px; }
 [role=tab] { background: none; border: none; padding: 10px 12px; font: inherit; font-weight: 600; color: var(--fg2); cursor: pointer; border-bottom: 3px solid transparent; }
@@ -39,6 +39,8 @@ input, textarea, select { font: inherit; font-weight: 400; padding: 5px 8px; bor
 pre { background: var(--bg); padding: 8px; border-radius: var(--radius); font-size: 12px; line-height: 16px; overflow: auto; max-height: 240px; white-space: pre-wrap; }
 .bar { padding: 8px 12px; border-radius: var(--radius); margin-bottom: 12px; }
 .bar.ok { background: #f1faf1; color: var(--ok); } .bar.err { background: #fdf3f4; color: var(--danger); }
+.columns { display: grid; gap: 16px; align-items: start; }
+@media (min-width: 900px) { .columns:has(form:not([hidden])) { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } form { position: sticky; top: 16px; } }
 details { margin-top: 24px; } summary { cursor: pointer; font-weight: 600; }
 `;
 
@@ -141,8 +143,10 @@ export function crmPageHtml(): string {
 </div>
 <div id="bar" class="bar" role="status" aria-live="polite" hidden></div>
 <div class="toolbar"><span></span><button id="add" class="primary" type="button">Neu</button></div>
-<form id="form" hidden></form>
+<div class="columns">
 <ul id="records" class="records" role="list" aria-live="polite"></ul>
+<form id="form" hidden></form>
+</div>
 <details><summary><span id="conflicts-title"></span><span id="conflicts-count"></span></summary><p id="conflicts-hint" class="meta"></p><div id="conflicts"></div></details>
 </main>
 <script>${data}${SCRIPT}</script>
