@@ -239,10 +239,28 @@ function recordConflict(b: Builder, c: Omit<ConflictRecord, 'policy'>): void {
   b.conflicts.push({ ...c, policy: b.input.policy.name });
 }
 
+/**
+ * Item state by LUID, including the Adds we sent in this session: a slow-sync server may pair our Add with its
+ * own item and send its version as a Replace to our new LUID before the session ends (sandbox CRM, libsynthesis).
+ */
+function knownLuids(input: PlanInput): Map<Luid, ItemSyncState> {
+  const byLuid = indexByLuid(input.items);
+  for (const c of input.sent) {
+    if (c.op !== 'add' || byLuid.has(c.luid)) continue;
+    byLuid.set(c.luid, {
+      outlookId: c.outlookId,
+      luid: c.luid,
+      fingerprint: c.fingerprint ?? '',
+      lastSyncedAt: '',
+    });
+  }
+  return byLuid;
+}
+
 export function planOutlookWrites(input: PlanInput): OutlookPlan {
   const b: Builder = {
     input,
-    byLuid: indexByLuid(input.items),
+    byLuid: knownLuids(input),
     sentByLuid: new Map(input.sent.map((c) => [c.luid, c])),
     twinsByFingerprint: twinCandidates(input),
     writes: [],

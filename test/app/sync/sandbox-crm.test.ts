@@ -180,4 +180,52 @@ describe('sync against the sandbox CRM', () => {
     await w.sync(); // the undo travels to the CRM like any Outlook edit
     expect(w.crmNames()).toEqual(['Bert Berg', 'Cleo Chen']);
   });
+
+  it('twinning: a first (slow) sync of identical data on both sides duplicates nothing', async () => {
+    const w = await setup();
+    for (const [given, family] of [
+      ['Anna', 'Alt'],
+      ['Bert', 'Berg'],
+    ] as const) {
+      w.memory.userCreate(w.folder, graphShape(person(given, family)));
+      w.crmCreate(person(given, family));
+    }
+    const result = await w.sync();
+    expect(result.outcome).toBe('completed');
+    expect(w.outlookNames()).toEqual(['Anna Alt', 'Bert Berg']);
+    expect(w.crmNames()).toEqual(['Anna Alt', 'Bert Berg']);
+    const again = await w.sync();
+    expect(again.folders[0]?.toCrm).toEqual({ adds: 0, replaces: 0, deletes: 0 });
+  });
+
+  it('converges after the server demands a slow sync (508) mid-way', async () => {
+    const w = await setup();
+    w.memory.userCreate(w.folder, graphShape(person('Anna', 'Alt')));
+    w.crmCreate(person('Bert', 'Berg'));
+    await w.sync();
+    w.server.faults.add({ kind: 'refresh-required' });
+    const result = await w.sync();
+    expect(result.outcome).toBe('completed');
+    expect(w.outlookNames()).toEqual(['Anna Alt', 'Bert Berg']);
+    expect(w.crmNames()).toEqual(['Anna Alt', 'Bert Berg']);
+  });
+
+  for (const afterMessage of [1, 2, 3, 4]) {
+    it(`converges after the connection is cut after message ${afterMessage}: nothing lost, nothing doubled`, async () => {
+      const w = await setup();
+      w.memory.userCreate(w.folder, graphShape(person('Anna', 'Alt')));
+      w.crmCreate(person('Bert', 'Berg'));
+      await w.sync();
+      w.memory.userCreate(w.folder, graphShape(person('Cleo', 'Chen')));
+      w.crmCreate(person('Dora', 'Dahl'));
+      w.server.faults.add({ kind: 'drop-connection', afterMessage, times: 3 });
+      await w.sync();
+      w.server.faults.clear();
+      await w.sync();
+      await w.sync();
+      const all = ['Anna Alt', 'Bert Berg', 'Cleo Chen', 'Dora Dahl'];
+      expect(w.outlookNames()).toEqual(all);
+      expect(w.crmNames()).toEqual(all);
+    });
+  }
 });

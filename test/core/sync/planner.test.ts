@@ -113,6 +113,25 @@ describe('planOutlookWrites', () => {
     }
   });
 
+  it('treats a Replace to the LUID of our Add in this session as that item, not a new one (slow-sync pairing)', () => {
+    const bert = contact('Bert', 'Berg');
+    const sentAdd: OurChange = {
+      op: 'add',
+      luid: luid('c9'),
+      outlookId: id('o9'),
+      item: bert,
+      fingerprint: testFingerprint(bert),
+      name: 'Bert Berg',
+    };
+    const same = setup([{ op: 'replace', luid: luid('c9'), item: bert }], { sent: [sentAdd] });
+    expect(same.writes).toEqual([]);
+    const crmVersion = { ...bert, jobTitle: 'CRM' };
+    const paired = setup([{ op: 'replace', luid: luid('c9'), item: crmVersion }], { sent: [sentAdd] });
+    expect(paired.writes.map((w) => w.write)).toEqual([
+      expect.objectContaining({ op: 'update', id: 'o9', item: crmVersion }),
+    ]);
+  });
+
   it('plans deletes and reports them for the deletion guard', () => {
     const plan = setup([{ op: 'delete', luid: luid('c1') }]);
     expect(plan.writes[0]?.write).toEqual({ op: 'delete', key: 's0', id: 'o1' });
