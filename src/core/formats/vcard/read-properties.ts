@@ -179,6 +179,7 @@ export function readProperty(line: ContentLine, dialect: VCardDialect, draft: Co
   const decoded = decodePropertyValue(line);
   draft.warnings.push(...decoded.issues);
   if (reader) return reader({ line, value: decoded.text, dialect, draft });
-  if (decoded.text === '') return;
+  // Empty, or only separators (`GEO:;`, `X-FOO:;;`): Synthesis' "known and empty", nothing to keep.
+  if (/^[;,\s]*$/.test(decoded.text)) return;
   addExtra(draft.extra, line.group ? `${line.group}.${line.name}` : line.name, decoded.text);
 }

@@ -61,7 +61,16 @@ describe('parseVCard errors and warnings', () => {
   });
 
   it('treats empty properties as absent fields', () => {
-    const r = setup(['N:Muster;Max', 'TEL;CELL:', 'ADR;HOME:;;;;;;', 'PHOTO:', 'EMAIL:']);
+    const r = setup([
+      'N:Muster;Max',
+      'TEL;CELL:',
+      'ADR;HOME:;;;;;;',
+      'PHOTO:',
+      'EMAIL:',
+      'GEO:;',
+      'X-GENDER:',
+      'ORG:;;;',
+    ]);
     expect(r.ok && r.value).toEqual({ ...emptyContact(), name: { family: 'Muster', given: 'Max' } });
   });
 

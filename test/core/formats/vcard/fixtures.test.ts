@@ -27,6 +27,7 @@ describe('vCard fixtures', () => {
       'outlook-2.1',
       'photo-2.1',
       'synthesis-2.1',
+      'synthesis-3.0',
     ]);
   });
 
@@ -57,6 +58,12 @@ describe('vCard fixtures', () => {
     expect(written).toMatch(/PHOTO;ENCODING=BASE64;TYPE=JPEG:\/9j\/[^\r]*\r\n [^\r]+/);
     expect(written).toContain('\r\n\r\nEND:VCARD');
     expect(serializeVCard(expected.contact, '3.0').text).toContain('PHOTO;ENCODING=b;TYPE=JPEG:/9j/');
+  });
+
+  it('reads what the Synthesis engine (SyncEvolution server) made of crm-3.0 as the same contact, minus the UID it drops', () => {
+    const crm = setup('crm-3.0').expected.contact;
+    const { UID: _dropped, ...extra } = crm.extra;
+    expect(setup('synthesis-3.0').expected.contact).toEqual({ ...crm, extra });
   });
 
   it('parses a file of many cards with file line numbers', () => {
