@@ -181,6 +181,26 @@ describe('sync against the sandbox CRM', () => {
     expect(w.crmNames()).toEqual(['Bert Berg', 'Cleo Chen']);
   });
 
+  it('decides an edit on both sides by policy (CRM wins) and keeps the Outlook version restorable', async () => {
+    const w = await setup();
+    const guid = w.crmCreate(person('Bert', 'Berg'));
+    await w.sync();
+    const bert = w.memory.snapshot(w.folder)[0]!;
+    w.memory.userUpdate(w.folder, bert.id, graphShape(person('Bert', 'Berg', { jobTitle: 'Outlook edit' })));
+    const record = w.server.store.listRecords('addressbook').find((r) => r.guid === guid)!;
+    const crmEdit = serializeVCard(person('Bert', 'Berg', { jobTitle: 'CRM edit' }), '3.0').text;
+    w.server.store.updateRecord('addressbook', guid, crmEdit, record.contentType, 'web');
+    const result = await w.sync();
+    expect(result.folders[0]?.conflicts).toBe(1);
+    expect((w.memory.snapshot(w.folder)[0]!.item as Contact).jobTitle).toBe('CRM edit');
+    const [run] = await w.ports.journal.list();
+    const conflict = run!.folders[0]!.entries.find((e) => e.result === 'conflict');
+    expect(conflict).toMatchObject({
+      conflict: { winner: 'crm', outlookVersion: { jobTitle: 'Outlook edit' } },
+    });
+    expect(w.crmNames()).toEqual(['Bert Berg']);
+  });
+
   it('twinning: a first (slow) sync of identical data on both sides duplicates nothing', async () => {
     const w = await setup();
     for (const [given, family] of [
