@@ -98,7 +98,8 @@ class LineAssembler {
  * (soft break at end of input). Linear in the input length.
  */
 export function unfoldLines(text: string, syntax: LineSyntax): UnfoldResult {
-  const physical = text.split(/\r\n|\n|\r/);
+  // A byte-order mark (Windows exports) is not part of the first property name.
+  const physical = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\n|\r/);
   const out = new LineAssembler();
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i]!;

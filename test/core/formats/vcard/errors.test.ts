@@ -87,6 +87,13 @@ describe('parseVCard errors and warnings', () => {
     });
   });
 
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(parseVCard('\uFEFFBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n')).toMatchObject({
+      ok: true,
+      value: { displayName: 'A' },
+    });
+  });
+
   it('never throws on odd input', () => {
     for (const text of [
       'BEGIN:VCARD',
