@@ -282,4 +282,82 @@ describe('GraphClient $batch', () => {
     expect(client.stats.httpRequests).toBe(10);
     expect(peak).toBe(4);
   });
+
+  it('retries a $batch refused as a whole (429 or 424) after its Retry-After', async () => {
+    let calls = 0;
+    server.use(
+      http.post(url('/$batch'), async ({ request }) => {
+        calls++;
+        if (calls === 1) return graphError(429, 'ApplicationThrottled', { 'Retry-After': '1.5' });
+        if (calls === 2) return graphError(424, 'FailedDependency');
+        const { requests } = (await request.json()) as { requests: Item[] };
+        return HttpResponse.json({ responses: requests.map((r) => ({ id: r.id, status: 200, body: {} })) });
+      }),
+    );
+    const { client, clock } = setup();
+    const results = await client.batch([{ method: 'GET', url: '/me/contacts/a' }]);
+    expect(results.map((r) => r.status)).toEqual([200]);
+    expect(clock.sleeps[0]).toBe(1500);
+  });
+
+  it('gives up on an item still unavailable after the retries, with its typed error', async () => {
+    server.use(
+      http.post(url('/$batch'), async ({ request }) => {
+        const { requests } = (await request.json()) as { requests: Item[] };
+        return HttpResponse.json({
+          responses: requests.map((r) =>
+            r.url.endsWith('sick')
+              ? {
+                  id: r.id,
+                  status: 503,
+                  headers: { 'Retry-After': '1' },
+                  body: { error: { code: 'ServiceUnavailable' } },
+                }
+              : { id: r.id, status: 200, body: {} },
+          ),
+        });
+      }),
+    );
+    const { client } = setup();
+    const results = await client.batch([
+      { method: 'GET', url: '/me/contacts/sick' },
+      { method: 'GET', url: '/me/contacts/fine' },
+    ]);
+    expect(results[0]?.error).toMatchObject({
+      code: 'UNAVAILABLE',
+      details: { status: 503, retryAfterSeconds: 1 },
+    });
+    expect(results[1]).toMatchObject({ status: 200 });
+  });
+
+  it('resends items the server left out of its answer, then reports them UNEXPECTED', async () => {
+    server.use(http.post(url('/$batch'), () => HttpResponse.json({ responses: [] })));
+    const { client } = setup();
+    const [result] = await client.batch([{ method: 'GET', url: '/me/contacts/a' }]);
+    expect(result?.error).toMatchObject({ code: 'UNEXPECTED' });
+  });
+
+  it('stops waiting for a free slot when the signal fires', async () => {
+    const controller = new AbortController();
+    let release: () => void = () => undefined;
+    let entered: () => void = () => undefined;
+    const firstInFlight = new Promise<void>((resolve) => (entered = resolve));
+    server.use(
+      http.get(url('/me/calendars'), () => {
+        entered();
+        return new Promise<Response>(
+          (resolve) => (release = () => resolve(HttpResponse.json({ value: [] }))),
+        );
+      }),
+    );
+    const { client } = setup({ maxConcurrent: 1 });
+    const first = client.get('/me/calendars');
+    await firstInFlight;
+    const second = client.get('/me/calendars', { signal: controller.signal });
+    controller.abort();
+    await expect(second).rejects.toMatchObject({ code: 'ABORTED' });
+    release();
+    await expect(first).resolves.toEqual({ value: [] });
+    expect(client.stats.httpRequests).toBe(1);
+  });
 });

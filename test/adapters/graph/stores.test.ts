@@ -1,7 +1,7 @@
 /** The OutlookStore contract, run by the three Graph stores on the Graph emulator (msw). */
 import { afterAll, beforeAll } from 'vitest';
 import { GraphClient } from '../../../src/adapters/graph/client.js';
-import { graphCodecs } from '../../../src/adapters/graph/codecs.js';
+import { createGraphStores } from '../../../src/adapters/graph/index.js';
 import { GraphContactStore } from '../../../src/adapters/graph/contact-store.js';
 import { GraphEventStore } from '../../../src/adapters/graph/event-store.js';
 import { createFolder, type FolderKind } from '../../../src/adapters/graph/folders.js';
@@ -104,16 +104,16 @@ describeOutlookStoreContract(
 );
 
 // The same contract with the real mappings of src/core/formats.
-const real = graphCodecs({ timeZone: 'Europe/Berlin' });
+const real = (client: GraphClient) => createGraphStores(client, { timeZone: 'Europe/Berlin' });
 describeOutlookStoreContract(
   'GraphContactStore with the formats codec',
-  fixtureFor('contact', (c) => new GraphContactStore(c, real.contact)),
+  fixtureFor('contact', (c) => real(c).contact),
 );
 describeOutlookStoreContract(
   'GraphEventStore with the formats codec',
-  fixtureFor('event', (c) => new GraphEventStore(c, real.event)),
+  fixtureFor('event', (c) => real(c).event),
 );
 describeOutlookStoreContract(
   'GraphTaskStore with the formats codec',
-  fixtureFor('task', (c) => new GraphTaskStore(c, real.task)),
+  fixtureFor('task', (c) => real(c).task),
 );
