@@ -135,6 +135,34 @@ describe('To Do lists and tasks', () => {
   });
 });
 
+describe('To Do dates', () => {
+  it('returns a due day written as local midnight as a UTC instant, and completedDateTime as UTC midnight', async () => {
+    const list = await newList();
+    const created = await graph('POST', `/me/todo/lists/${list}/tasks`, {
+      title: 'Exposé',
+      dueDateTime: { dateTime: '2026-03-20T00:00:00', timeZone: 'W. Europe Standard Time' },
+      status: 'completed',
+      completedDateTime: { dateTime: '2026-03-19T00:00:00', timeZone: 'W. Europe Standard Time' },
+    });
+    expect(created.body).toMatchObject({
+      dueDateTime: { dateTime: '2026-03-19T23:00:00.0000000', timeZone: 'UTC' },
+      completedDateTime: { dateTime: '2026-03-19T00:00:00.0000000', timeZone: 'UTC' },
+    });
+    const local = await graph('GET', `/me/todo/lists/${list}/tasks/${String(created.body.id)}`, undefined, {
+      Prefer: 'outlook.timezone="W. Europe Standard Time"',
+    });
+    expect(local.body.dueDateTime).toEqual({
+      dateTime: '2026-03-20T00:00:00.0000000',
+      timeZone: 'W. Europe Standard Time',
+    });
+    const bad = await graph('POST', `/me/todo/lists/${list}/tasks`, {
+      title: 'x',
+      dueDateTime: { dateTime: '2026-02-30T00:00:00', timeZone: 'UTC' },
+    });
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('To Do delta with extensions', () => {
   it('carries $expand=extensions from the first request through the whole round', async () => {
     const list = await newList();

@@ -3,7 +3,7 @@ import { occurrenceId } from '../ids.js';
 import type { Occurrence } from '../store/events.js';
 import { evaluateFilter } from './odata-filter.js';
 import { extensionId } from '../store/navigation.js';
-import { graphDateTime, isoUtc, renderInstant, type DateTimeTimeZone } from '../store/time.js';
+import { graphDateTime, isoUtc, renderInstant, toUtcMs, type DateTimeTimeZone } from '../store/time.js';
 import type { MailboxUser, StoredFolder, StoredItem } from '../store/types.js';
 import { applySelect, type ExpandOption } from './odata.js';
 import type { Preferences } from './request.js';
@@ -235,6 +235,29 @@ function renderEventFields(fields: Json, ctx: RenderContext, startMs: number, en
   };
 }
 
+const TASK_TIMES = ['dueDateTime', 'startDateTime', 'reminderDateTime'] as const;
+
+/**
+ * To Do answers with instants, not the wall clock it was given: a due day written as midnight
+ * Berlin comes back as 23:00 UTC the day before (reference A6, "can be a day off"), in the zone
+ * of `Prefer: outlook.timezone` if sent. `completedDateTime` is UTC midnight of its day, always.
+ */
+function renderTaskTimes(fields: Json, prefs: Preferences): Json {
+  const out: Json = {};
+  for (const key of TASK_TIMES) {
+    const value = fields[key] as DateTimeTimeZone | null | undefined;
+    if (!value) continue;
+    out[key] = renderInstant(toUtcMs(value, key), prefs.timeZone);
+  }
+  const completed = fields.completedDateTime as DateTimeTimeZone | null | undefined;
+  if (completed)
+    out.completedDateTime = {
+      dateTime: graphDateTime(`${completed.dateTime.slice(0, 10)}T00:00:00`),
+      timeZone: 'UTC',
+    };
+  return out;
+}
+
 export function renderItem(
   item: StoredItem,
   ctx: RenderContext,
@@ -266,7 +289,13 @@ export function renderItem(
       webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
     };
   } else {
-    json = { ...meta, ...TASK_DEFAULTS, ...item.fields, bodyLastModifiedDateTime: item.lastModifiedDateTime };
+    json = {
+      ...meta,
+      ...TASK_DEFAULTS,
+      ...item.fields,
+      ...renderTaskTimes(item.fields, ctx.prefs),
+      bodyLastModifiedDateTime: item.lastModifiedDateTime,
+    };
   }
   return applySelect({ ...json, ...expansions(item, ctx) }, ctx.select);
 }

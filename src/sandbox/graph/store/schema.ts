@@ -4,6 +4,7 @@
  * `singleValueExtendedProperties` on a To Do task shows up); read-only ones are ignored.
  */
 import { badRequest } from '../errors.js';
+import { parseLocal, requireZone } from './time.js';
 import type { ItemKind, JsonObject } from './types.js';
 
 const CONTACT_FIELDS = [
@@ -199,6 +200,17 @@ export function validateTaskFields(fields: JsonObject, creating: boolean): void 
     if (typeof fields.title !== 'string' || fields.title.trim() === '') {
       throw badRequest('ErrorInvalidRequest', 'A task needs a title.', { property: 'title' });
     }
+  }
+  for (const key of ['dueDateTime', 'startDateTime', 'reminderDateTime', 'completedDateTime']) {
+    const value = fields[key] as { dateTime?: unknown; timeZone?: unknown } | null | undefined;
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'object' || typeof value.dateTime !== 'string') {
+      throw badRequest('RequestBodyRead', `${key} must be a dateTimeTimeZone { dateTime, timeZone }.`, {
+        property: key,
+      });
+    }
+    requireZone(value.timeZone, `${key}.timeZone`);
+    parseLocal(value.dateTime, `${key}.dateTime`);
   }
   if (fields.status !== undefined && !TASK_STATUSES.has(String(fields.status))) {
     throw badRequest('RequestBodyRead', `Requested value '${String(fields.status)}' was not found.`, {
