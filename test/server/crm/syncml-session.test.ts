@@ -154,6 +154,38 @@ describe('sandbox CRM SyncML sessions', () => {
     expect(server.store.listRecords('addressbook')).toHaveLength(2);
   });
 
+  it('keeps interleaved sessions of two devices apart', async () => {
+    const { server } = await setup({ seed: false });
+    const { acknowledge, sync, serverSyncCommands } = await import('./scripted-client.js');
+    const one = new ScriptedClient(server.syncUrl, 'device-one');
+    const two = new ScriptedClient(server.syncUrl, 'device-two');
+    one.newSession();
+    two.newSession();
+    const [a1, b1] = await Promise.all([
+      one.send([alert(201, 'addressbook', '1a')]),
+      two.send([alert(201, 'addressbook', '2a')]),
+    ]);
+    expect(a1.msg!.header.respUri).not.toBe(b1.msg!.header.respUri);
+    const [a2, b2] = await Promise.all([
+      one.send([
+        ...acknowledge(a1.msg!),
+        sync('addressbook', [itemCmd('Add', 'same-luid', card('Anna', 'Eins'))]),
+      ]),
+      two.send([
+        ...acknowledge(b1.msg!),
+        sync('addressbook', [itemCmd('Add', 'same-luid', card('Bert', 'Zwei'))]),
+      ]),
+    ]);
+    expect(statusFor(a2.msg!, 'Add')!.code).toBe(201);
+    expect(statusFor(b2.msg!, 'Add')!.code).toBe(201);
+    // each sees only what existed when its package 4 was built, never its own item echoed back
+    for (const r of [a2, b2]) expect(serverSyncCommands(r.msg!).length).toBeLessThanOrEqual(1);
+    expect(server.store.guidForLuid('device-one', 'addressbook', 'same-luid')).not.toBe(
+      server.store.guidForLuid('device-two', 'addressbook', 'same-luid'),
+    );
+    expect(server.store.listRecords('addressbook')).toHaveLength(2);
+  });
+
   it('answers a resent message (same MsgID) with the same reply and applies it once', async () => {
     const { server, client } = await setup({ seed: false });
     client.newSession();
