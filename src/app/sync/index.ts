@@ -1,3 +1,4 @@
 export * from './ports.js';
 export * from './executor.js';
 export * from './use-cases.js';
+export * from './texts.js';
