@@ -49,7 +49,7 @@ export function collectionResponse<T>(ctx: RouteContext, source: CollectionSourc
   if (query.count) body['@odata.count'] = entries.length;
   body.value = page.map(source.render);
   const end = query.skip + page.length;
-  if (end < entries.length && !source.unpaged) {
+  if (end < entries.length && !source.unpaged && page.length > 0) {
     const next = new URL(ctx.req.url.href);
     next.searchParams.set('$skip', String(end));
     body['@odata.nextLink'] = next.href;

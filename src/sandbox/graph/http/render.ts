@@ -94,6 +94,14 @@ const TASK_DEFAULTS: Json = {
   body: { content: '', contentType: 'text' },
 };
 
+/** Defaults under the stored fields; a collection PATCHed to null reads back empty, as on Graph. */
+function withDefaults(defaults: Json, fields: Json): Json {
+  const out: Json = { ...defaults, ...fields };
+  for (const [key, value] of Object.entries(defaults))
+    if (Array.isArray(value) && out[key] === null) out[key] = [];
+  return out;
+}
+
 const etag = (changeKey: string) => `W/"${changeKey}"`;
 
 export function renderUser(user: MailboxUser): Json {
@@ -276,8 +284,7 @@ export function renderItem(
       ...meta,
       changeKey: item.changeKey,
       parentFolderId: item.folderId,
-      ...CONTACT_DEFAULTS,
-      ...item.fields,
+      ...withDefaults(CONTACT_DEFAULTS, item.fields),
     };
   } else if (item.kind === 'event') {
     const s = spans ?? { startMs: 0, endMs: 0 };

@@ -9,8 +9,8 @@ import { GraphError, badRequest, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { DeltaTokenTable, type DeltaTokenJson } from './delta-tokens.js';
 import { applyNavigation } from './navigation.js';
-import { normalizeEventFields } from './events.js';
-import { splitItemBody, validateContactFields, validateTaskFields } from './schema.js';
+import { seriesTimingChanged, validateItemFields } from './item-rules.js';
+import { splitItemBody } from './schema.js';
 import { isoUtc } from './time.js';
 import {
   FOLDER_KIND_OF,
@@ -220,20 +220,10 @@ export class MailboxStore {
     return item;
   }
 
-  private validateFields(kind: ItemKind, merged: JsonObject, creating: boolean): JsonObject {
-    if (kind === 'contact') {
-      validateContactFields(merged);
-      return merged;
-    }
-    if (kind === 'event') return normalizeEventFields(merged);
-    validateTaskFields(merged, creating);
-    return merged;
-  }
-
   createItem(kind: ItemKind, folderId: string, body: unknown): StoredItem {
     const folder = this.getFolder(FOLDER_KIND_OF[kind], folderId);
     const { fields, navigation } = splitItemBody(kind, body);
-    const normalized = this.validateFields(kind, fields, true);
+    const normalized = validateItemFields(kind, fields, true);
     const now = this.nowIso();
     const immutableId = newId(kind === 'task' ? 'task' : 'immutableItem');
     const item: StoredItem = {
@@ -268,9 +258,8 @@ export class MailboxStore {
   updateItem(kind: ItemKind, id: string, body: unknown, folderId?: string): StoredItem {
     const item = this.getItem(kind, id, folderId);
     const { fields, navigation } = splitItemBody(kind, body);
-    const merged = this.validateFields(kind, { ...item.fields, ...fields }, false);
-    const seriesChanged =
-      kind === 'event' && ['start', 'end', 'recurrence', 'isAllDay'].some((k) => k in fields);
+    const merged = validateItemFields(kind, { ...item.fields, ...fields }, false);
+    const seriesChanged = kind === 'event' && seriesTimingChanged(item.fields, merged);
     applyNavigation(item, navigation, false);
     item.fields = merged;
     if (seriesChanged) {
