@@ -230,6 +230,7 @@ async function applyWrites(
       ok: false,
       code: r?.error.code ?? 'UNEXPECTED',
       ...(typeof status === 'number' ? { status } : {}),
+      ...(r?.id !== undefined ? { id: r.id } : {}),
     };
   });
 }

@@ -66,6 +66,8 @@ const en: SyncTexts = {
     UNKNOWN_LUID: 'The CRM named an item this add-in does not know.',
     DIRECTION_BLOCKED: 'Not applied: this folder syncs Outlook → CRM only.',
     CANCELLED: 'Not written: the sync was cancelled.',
+    OUTLOOK_UNREADABLE: 'Outlook has this item but the add-in cannot read it; it was left alone.',
+    PARTIAL_WRITE: 'Outlook stored only part of this item; it is written again next time.',
   },
   guard: (t) =>
     t.reason === 'FOLDER_WOULD_EMPTY'
@@ -115,6 +117,10 @@ const de: SyncTexts = {
     UNKNOWN_LUID: 'Das CRM hat ein Element genannt, das das Add-in nicht kennt.',
     DIRECTION_BLOCKED: 'Nicht übernommen: Dieser Ordner synchronisiert nur Outlook → CRM.',
     CANCELLED: 'Nicht geschrieben: Die Synchronisierung wurde abgebrochen.',
+    OUTLOOK_UNREADABLE:
+      'Outlook hat dieses Element, das Add-in kann es aber nicht lesen; es bleibt unverändert.',
+    PARTIAL_WRITE:
+      'Outlook hat nur einen Teil dieses Elements gespeichert; es wird beim nächsten Mal erneut geschrieben.',
   },
   guard: (t) =>
     t.reason === 'FOLDER_WOULD_EMPTY'

@@ -41,6 +41,8 @@ export interface DetectedChanges {
   readonly outlookDeletions: readonly DeletionCandidate[];
   /** Every present item seen this run, by Outlook id: conflict detection and twinning in the planner. */
   readonly present: ReadonlyMap<OutlookItemId, PresentItem>;
+  /** Items Outlook has but could not be read: left alone, reported per item. */
+  readonly unreadable: readonly { readonly id: OutlookItemId; readonly code: string }[];
 }
 
 /** Last entry per id wins: delta rounds may replay an item (reference/graph-and-addin.md A1). */
@@ -74,6 +76,9 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
   const { checkpoint } = state;
   const items: Record<string, ItemSyncState> = { ...state.items };
   const byId = latestPerId([...input.changeSet.changes, ...input.pendingItems]);
+  const unreadable = (input.changeSet.unreadable ?? []).map((u) => ({ id: u.id, code: u.error.code }));
+  // They still exist: never a Delete, not even in a full listing's reconciliation.
+  const unreadableIds = new Set<string>(unreadable.map((u) => u.id));
   const present = new Map<OutlookItemId, PresentItem>();
   const changes: OurChange[] = [];
   const newItems: { id: OutlookItemId; item: SyncItem; fingerprint: string }[] = [];
@@ -94,6 +99,7 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
       continue;
     }
     items[change.id] = known;
+    if (known.incomplete) continue; // a partial write of ours: the server's next delivery rewrites it
     const unchanged = fp === known.fingerprint || fp === change.link?.fingerprint;
     if (unchanged && !pending && !input.slowSync) {
       if (fp !== known.fingerprint) items[change.id] = { ...known, fingerprint: fp };
@@ -113,7 +119,7 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
 
   if (input.changeSet.fullResync) {
     for (const known of Object.values(items)) {
-      if (!byId.has(known.outlookId)) {
+      if (!byId.has(known.outlookId) && !unreadableIds.has(known.outlookId)) {
         changes.push({ op: 'delete', luid: known.luid, outlookId: known.outlookId, name: '' });
       }
     }
@@ -144,5 +150,6 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
     nextLuid: sendNothing ? checkpoint.nextLuid : nextLuid,
     outlookDeletions: sendNothing ? [] : outlookDeletions,
     present,
+    unreadable,
   };
 }

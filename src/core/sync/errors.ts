@@ -49,7 +49,11 @@ export type ItemFailureCode =
   /** The server sent a change although the folder's direction says "Outlook → CRM only". */
   | 'DIRECTION_BLOCKED'
   /** The run was cancelled before this item was written. */
-  | 'CANCELLED';
+  | 'CANCELLED'
+  /** Outlook has the item but it could not be read into our model; it is left alone. */
+  | 'OUTLOOK_UNREADABLE'
+  /** Outlook stored the item only in part (a series without its exceptions); it is written again later. */
+  | 'PARTIAL_WRITE';
 
 export interface ItemFailure {
   readonly code: ItemFailureCode;

@@ -14,6 +14,8 @@ export type OutlookWriteResult =
       readonly ok: false;
       readonly code: OutlookStoreErrorCode;
       readonly status?: number;
+      /** Set when Outlook stored the item in part under this id (the store port's partial write). */
+      readonly id?: OutlookItemId;
     };
 
 export type { ChangeSet as OutlookChangeSet, OutlookChange };

@@ -49,6 +49,8 @@ function outlookFingerprint(input: PlanInput, item: SyncItem): string {
 interface Builder {
   readonly input: PlanInput;
   readonly byLuid: Map<Luid, ItemSyncState>;
+  /** Items a server Add already created in an earlier, partial write (kept with the server's GUID). */
+  readonly byGuid: Map<string, ItemSyncState>;
   readonly sentByLuid: Map<Luid, OurChange>;
   readonly twinsByFingerprint: Map<string, OutlookItemId>;
   readonly writes: PlannedWrite[];
@@ -81,6 +83,23 @@ function twinCandidates(input: PlanInput): Map<string, OutlookItemId> {
 function planAdd(b: Builder, index: number, change: Extract<ServerChange, { op: 'add' }>): void {
   const fp = outlookFingerprint(b.input, change.item);
   const name = itemDisplayName(change.item);
+  const partial = b.byGuid.get(change.guid);
+  if (partial) {
+    // Our earlier write of this Add was partial and unanswered: write the same item again, don't create another.
+    const link = { luid: partial.luid, fingerprint: fp };
+    const write = { op: 'update' as const, key: `s${index}`, id: partial.outlookId, item: change.item, link };
+    const answerOnSuccess = { status: ANSWER_STATUS.added, luid: partial.luid };
+    b.writes.push({
+      write,
+      serverIndex: index,
+      luid: partial.luid,
+      guid: change.guid,
+      name,
+      fingerprint: fp,
+      answerOnSuccess,
+    });
+    return;
+  }
   const twinId = b.twinsByFingerprint.get(fp);
   if (twinId !== undefined) {
     // Twinning: the same content exists unlinked in Outlook (interrupted run, slow sync). Link, don't copy.
@@ -261,6 +280,7 @@ export function planOutlookWrites(input: PlanInput): OutlookPlan {
   const b: Builder = {
     input,
     byLuid: knownLuids(input),
+    byGuid: new Map(Object.values(input.items).flatMap((s) => (s.guid && s.incomplete ? [[s.guid, s]] : []))),
     sentByLuid: new Map(input.sent.map((c) => [c.luid, c])),
     twinsByFingerprint: twinCandidates(input),
     writes: [],

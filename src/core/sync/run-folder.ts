@@ -52,6 +52,16 @@ export function applyWriteResults(
   for (const pw of plan.writes) {
     const result = resultByKey.get(pw.write.key);
     const { luid, name } = pw;
+    if (result && !result.ok && result.id !== undefined && pw.write.op !== 'delete') {
+      // Outlook holds the item in part: keep it linked (no second copy later) and let the server send it again.
+      answers.set(pw.serverIndex, { status: ANSWER_STATUS.commandFailed });
+      const base = { outlookId: result.id, luid, guid: pw.guid, fingerprint: pw.fingerprint ?? '' };
+      items[result.id] = { ...base, lastSyncedAt: now, incomplete: true };
+      decided.add(result.id);
+      const reason = { code: 'PARTIAL_WRITE' as const, detail: result.code };
+      entries.push({ result: 'failed', side: 'outlook', luid, outlookId: result.id, name, reason });
+      continue;
+    }
     if (!result?.ok) {
       answers.set(pw.serverIndex, { status: ANSWER_STATUS.commandFailed });
       const reason = {

@@ -7,7 +7,13 @@
 import { conflictPolicyByName } from './conflict-policy.js';
 import { detectOutlookChanges } from './detect-outlook-changes.js';
 import { planOutlookWrites } from './planner.js';
-import { applySessionOutcome, applyWriteResults, buildPreview, nextFolderState } from './run-folder.js';
+import {
+  applySessionOutcome,
+  applyWriteResults,
+  buildPreview,
+  nextFolderState,
+  withEntries,
+} from './run-folder.js';
 import { closeSession, endRun, nextFolder, onClosed, startFolder, unexpected } from './run-lifecycle.js';
 import { guard, out, progress } from './run-step-helpers.js';
 import type { FolderWork, RunCommand, RunConfig, RunEvent, RunState, StepResult } from './run-types.js';
@@ -109,7 +115,7 @@ function onOutlookRead(
     now: state.config.startedAt,
   });
   const sent = state.config.mode === 'preview' ? [] : detected.changes;
-  const next: FolderWork = {
+  const read: FolderWork = {
     ...work,
     changeSet: event.changeSet,
     detected,
@@ -117,6 +123,17 @@ function onOutlookRead(
     items: detected.items,
     nextLuid: detected.nextLuid,
   };
+  const next = withEntries(
+    read,
+    state.index,
+    detected.unreadable.map((u) => ({
+      result: 'failed' as const,
+      side: 'outlook' as const,
+      outlookId: u.id,
+      name: '',
+      reason: { code: 'OUTLOOK_UNREADABLE' as const, detail: u.code },
+    })),
+  );
   if (state.config.mode === 'sync') {
     const trip = guard(state, next, 'crm', detected.outlookDeletions);
     if (trip)

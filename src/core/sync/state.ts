@@ -18,6 +18,11 @@ export interface ItemSyncState {
   readonly fingerprint: string;
   /** UTC ISO instant of the run that last synced it. */
   readonly lastSyncedAt: string;
+  /**
+   * Outlook stored our write only in part. Its content is not sent to the CRM (it would overwrite the full
+   * version there); the server's next delivery of the item rewrites it.
+   */
+  readonly incomplete?: boolean;
 }
 
 export type SyncDirection = 'two-way' | 'crm-to-outlook' | 'outlook-to-crm';

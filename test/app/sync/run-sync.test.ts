@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewSync, runSync } from '../../../src/app/sync/index.js';
+import type { OutlookStore } from '../../../src/core/sync/index.js';
 import { createWorld } from './harness.js';
 
 function setup() {
@@ -122,5 +123,39 @@ describe('previewSync', () => {
 
     await w.sync();
     expect(w.outlookNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test']);
+  });
+});
+
+describe('a write Outlook stores only in part', () => {
+  it('keeps the item linked and rewrites it when the server sends it again: no second copy', async () => {
+    const w = setup();
+    const inner = w.outlook;
+    let partial = true;
+    const store: OutlookStore = {
+      kind: inner.kind,
+      readChanges: (f, c, s) => inner.readChanges(f, c, s),
+      readAll: (f, s) => inner.readAll(f, s),
+      findByLuid: (f, l, s) => inner.findByLuid(f, l, s),
+      async writeBatch(f, ops, s) {
+        const results = await inner.writeBatch(f, ops, s);
+        if (!partial) return results;
+        // Outlook took the item but not all of it (a series without its exceptions).
+        return results.map((r) =>
+          r.ok ? { ok: false, op: r.op, id: r.id, error: { code: 'INVALID_ITEM', message: 'partial' } } : r,
+        );
+      },
+    };
+    const ports = { ...w.ports, outlook: { contact: store } };
+    w.crmCreate('Bert');
+    const first = await runSync(ports, w.request);
+    expect(first.folders[0]?.failed).toBe(1);
+    expect(w.outlookNames()).toEqual(['Bert Test']);
+    partial = false;
+    const second = await runSync(ports, w.request);
+    expect(second.folders[0]?.toCrm).toEqual({ adds: 0, replaces: 0, deletes: 0 });
+    expect(w.outlookNames()).toEqual(['Bert Test']);
+    expect(w.crmNames()).toEqual(['Bert Test']);
+    const third = await runSync(ports, w.request);
+    expect(third.folders[0]?.toOutlook).toEqual({ creates: 0, updates: 0, deletes: 0 });
   });
 });

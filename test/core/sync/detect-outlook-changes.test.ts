@@ -120,6 +120,30 @@ describe('detectOutlookChanges', () => {
     ]);
   });
 
+  it('never deletes an item Outlook could not read, even in a full listing (regression: unreadable ≠ removed)', () => {
+    const { state } = setup([known('o1', 'c1'), known('o2', 'c2', bert)]);
+    const result = detectOutlookChanges({
+      state,
+      changeSet: {
+        changes: [{ id: id('o1'), item: anna }],
+        nextCursor: outlookCursor('d2'),
+        fullResync: true,
+        unreadable: [{ id: id('o2'), error: { code: 'INVALID_ITEM', message: 'bad' } }],
+      },
+      pendingItems: [],
+      slowSync: false,
+      fingerprint: testFingerprint,
+      now: '2026-02-01T00:00:00Z',
+    });
+    expect(result.changes).toEqual([]);
+    expect(result.unreadable).toEqual([{ id: 'o2', code: 'INVALID_ITEM' }]);
+  });
+
+  it('does not send an item Outlook stored only in part', () => {
+    const { detect } = setup([{ ...known('o1', 'c1'), incomplete: true }]);
+    expect(detect([{ id: id('o1'), item: { ...anna, jobTitle: 'partial' } }]).changes).toEqual([]);
+  });
+
   it('sends every linked item as Replace in a slow sync', () => {
     const { detect } = setup([known('o1', 'c1')]);
     const result = detect([{ id: id('o1'), item: anna }], { full: true, slow: true });
