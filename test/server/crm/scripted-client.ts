@@ -39,6 +39,8 @@ export class ScriptedClient {
   respUri: string | undefined;
   maxMsgSize = 150_000;
   maxObjSize: number | undefined = 4_000_000;
+  /** Bytes of the largest reply so far (the server must stay within our MaxMsgSize). */
+  largestReply = 0;
 
   constructor(
     readonly syncUrl: string,
@@ -98,6 +100,7 @@ export class ScriptedClient {
       body: xml,
     });
     const text = await res.text();
+    this.largestReply = Math.max(this.largestReply, Buffer.byteLength(text));
     if (res.status !== 200 || !text.includes('<SyncML')) return { http: res.status, text };
     const msg = parseMessage(text);
     if (msg.header.respUri !== undefined) this.respUri = msg.header.respUri;

@@ -33,6 +33,7 @@ describe('sandbox CRM message and object sizes', () => {
     const r = await syncOnce(client, { datastore: 'addressbook', code: 201, next: 'A1' });
     expect(r.continuationMessages).toBeGreaterThan(1);
     expect(r.received).toHaveLength(server.store.listRecords('addressbook').length);
+    expect(client.largestReply).toBeLessThanOrEqual(2000);
   });
 
   it('sends an object larger than a message in MoreData chunks with the exact byte Size', async () => {
@@ -44,6 +45,7 @@ describe('sandbox CRM message and object sizes', () => {
     expect(r.chunkedItems).toBeGreaterThan(2);
     expect(r.received).toHaveLength(1);
     expect(r.received[0]!.text).toBe(big);
+    expect(client.largestReply).toBeLessThanOrEqual(3000);
   });
 
   it('takes a chunked client item (213 per chunk) and rejects a wrong Size with 424', async () => {

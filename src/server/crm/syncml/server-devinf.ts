@@ -104,7 +104,7 @@ function ctCap(ct: ContentType, datastore: Datastore): CTCap {
   };
 }
 
-function dataStore(datastore: Datastore): DevInfDataStore {
+function dataStore(datastore: Datastore, withCtCaps: boolean): DevInfDataStore {
   const { canonical, alternative } = DATASTORE_FORMATS[datastore];
   const info = (ct: ContentType) => ({ ctType: ct.type, verCT: ct.version });
   return {
@@ -115,12 +115,20 @@ function dataStore(datastore: Datastore): DevInfDataStore {
     rx: [info(alternative)],
     txPref: info(canonical),
     tx: [info(alternative)],
-    ctCaps: [ctCap(canonical, datastore), ctCap(alternative, datastore)],
+    ctCaps: withCtCaps ? [ctCap(canonical, datastore), ctCap(alternative, datastore)] : [],
     syncTypes: [1, 2, 3, 4, 5, 6],
   };
 }
 
-export function serverDevInf(serverUrl: string): DevInf {
+/** Below this client MaxMsgSize the DevInf goes without CTCaps (11 KB with them, 2 KB without). */
+export const CTCAP_MIN_MSG_SIZE = 20_000;
+
+/**
+ * Our DevInf. Without CTCap a peer assumes we keep every property (libsynthesis does), which is
+ * true of the CRM: it stores the whole item. So CTCaps are a courtesy, left out when the client's
+ * MaxMsgSize is too small for them (a message must never exceed it).
+ */
+export function serverDevInf(serverUrl: string, withCtCaps = true): DevInf {
   return {
     verDTD: '1.2',
     man: 'Outlook CRM Sync',
@@ -134,6 +142,6 @@ export function serverDevInf(serverUrl: string): DevInf {
     utc: true,
     supportLargeObjs: true,
     supportNumberOfChanges: true,
-    dataStores: DATASTORES.map(dataStore),
+    dataStores: DATASTORES.map((d) => dataStore(d, withCtCaps)),
   };
 }

@@ -9,10 +9,12 @@ import {
   DEVINF_TYPE,
   DEVINF_URI,
   MODE_FLOW,
+  serializeCommand,
   type AlertCommand,
   type Chal,
   type DevInf,
   type MapCommand,
+  type PutCommand,
   type StatusCommand,
   type SyncHdr,
   type SyncMLCommand,
@@ -26,7 +28,7 @@ import { datastoreFromUri, handleSyncAlert } from './alerts.js';
 import { finishRefreshFromClient } from './client-changes.js';
 import { ReplyBuilder, packServerChanges } from './packer.js';
 import { collectServerChanges, committedRev } from './server-changes.js';
-import { serverDevInf } from './server-devinf.js';
+import { CTCAP_MIN_MSG_SIZE, serverDevInf } from './server-devinf.js';
 import type { Session } from './session-state.js';
 import { handleClientSync } from './sync-commands.js';
 
@@ -160,7 +162,10 @@ function handleBody(ctx: EngineContext, session: Session, msg: SyncMLMessage, b:
             items: [
               {
                 source: { locUri: DEVINF_URI },
-                data: { kind: 'devinf', devInf: serverDevInf(session.serverUrl) },
+                data: {
+                  kind: 'devinf',
+                  devInf: serverDevInf(session.serverUrl, session.clientMaxMsgSize >= CTCAP_MIN_MSG_SIZE),
+                },
               },
             ],
           });
@@ -205,6 +210,35 @@ function startServerChanges(ctx: EngineContext, session: Session): void {
   session.phase = 'server-changes';
 }
 
+/**
+ * The rest of package 2: the CRM's Alerts, and when the client sent no DevInf, a Get for it and
+ * our own DevInf — the latter only when it fits into the client's MaxMsgSize (it is a courtesy).
+ */
+function closePackage1(
+  session: Session,
+  b: ReplyBuilder,
+  serverAlerts: readonly Omit<AlertCommand, 'cmdId'>[],
+  sawClientDevInf: boolean,
+): void {
+  for (const alert of serverAlerts) b.add({ ...alert, cmdId: b.nextCmdId() });
+  if (sawClientDevInf || session.clientDevInf !== undefined) return;
+  b.add({
+    kind: 'Get',
+    cmdId: b.nextCmdId(),
+    meta: { type: DEVINF_TYPE },
+    items: [{ target: { locUri: DEVINF_URI } }],
+  });
+  const devInf = serverDevInf(session.serverUrl, session.clientMaxMsgSize >= CTCAP_MIN_MSG_SIZE);
+  const put: PutCommand = {
+    kind: 'Put',
+    cmdId: b.nextCmdId(),
+    meta: { type: DEVINF_TYPE },
+    items: [{ source: { locUri: DEVINF_URI }, data: { kind: 'devinf', devInf } }],
+  };
+  const room = session.clientMaxMsgSize - Buffer.byteLength(b.serialize(true)) - 256;
+  if (Buffer.byteLength(serializeCommand(put)) <= room) b.add(put);
+}
+
 /** Handles one message of an authenticated session and returns the reply's XML. */
 export function handleSessionMessage(
   ctx: EngineContext,
@@ -234,24 +268,7 @@ export function handleSessionMessage(
     let final = false;
     if (phaseBefore === 'init' && session.phase === 'init') {
       if (msg.final) {
-        if (!sawClientDevInf && session.clientDevInf === undefined) {
-          const devInf = serverDevInf(session.serverUrl);
-          b.add({
-            kind: 'Put',
-            cmdId: b.nextCmdId(),
-            meta: { type: DEVINF_TYPE },
-            items: [{ source: { locUri: DEVINF_URI }, data: { kind: 'devinf', devInf } }],
-          });
-        }
-        for (const alert of serverAlerts) b.add({ ...alert, cmdId: b.nextCmdId() });
-        if (!sawClientDevInf && session.clientDevInf === undefined) {
-          b.add({
-            kind: 'Get',
-            cmdId: b.nextCmdId(),
-            meta: { type: DEVINF_TYPE },
-            items: [{ target: { locUri: DEVINF_URI } }],
-          });
-        }
+        closePackage1(session, b, serverAlerts, sawClientDevInf);
         session.phase = 'client-changes';
         final = true;
       }
