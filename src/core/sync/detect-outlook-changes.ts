@@ -87,7 +87,8 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
   for (const change of byId.values()) {
     if (change.removed || !change.item) {
       const known = items[change.id];
-      if (known) changes.push({ op: 'delete', luid: known.luid, outlookId: change.id, name: '' });
+      if (known)
+        changes.push({ op: 'delete', luid: known.luid, outlookId: change.id, name: known.name ?? '' });
       continue;
     }
     const fp = fingerprint(change.item);
@@ -120,7 +121,7 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
   if (input.changeSet.fullResync) {
     for (const known of Object.values(items)) {
       if (!byId.has(known.outlookId) && !unreadableIds.has(known.outlookId)) {
-        changes.push({ op: 'delete', luid: known.luid, outlookId: known.outlookId, name: '' });
+        changes.push({ op: 'delete', luid: known.luid, outlookId: known.outlookId, name: known.name ?? '' });
       }
     }
   }

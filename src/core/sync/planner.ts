@@ -240,9 +240,8 @@ function planDelete(b: Builder, index: number, change: Extract<ServerChange, { o
       return void b.answers.set(index, { status: ANSWER_STATUS.ok });
     }
   }
-  const name = b.input.present.get(known.outlookId)
-    ? itemDisplayName(b.input.present.get(known.outlookId)!.item)
-    : '';
+  const seen = b.input.present.get(known.outlookId);
+  const name = seen ? itemDisplayName(seen.item) : (known.name ?? '');
   b.deletions.push({ luid: change.luid, outlookId: known.outlookId, name });
   const write = { op: 'delete' as const, key: `s${index}`, id: known.outlookId };
   b.writes.push({

@@ -88,7 +88,14 @@ export function applyWriteResults(
       entries.push({ result: 'deleted', luid, outlookId: id, name, before: beforeById.get(id) });
       continue;
     }
-    items[id] = { outlookId: id, luid, guid: pw.guid, fingerprint: pw.fingerprint ?? '', lastSyncedAt: now };
+    items[id] = {
+      outlookId: id,
+      luid,
+      guid: pw.guid,
+      fingerprint: pw.fingerprint ?? '',
+      lastSyncedAt: now,
+      name,
+    };
     if (pw.write.op === 'create')
       entries.push({ result: 'created', luid, outlookId: id, name, after: pw.write.item });
     if (pw.write.op === 'update' && !pw.linkOnly) {
@@ -166,7 +173,7 @@ export function applySessionOutcome(
     // An Add's link write rewrites the item, so its fingerprint is taken in the shape Outlook keeps.
     const rewritten = change.op === 'add' && change.item;
     const fingerprint = (rewritten ? outlookFingerprint(change.item!) : change.fingerprint) ?? '';
-    items[outlookId] = { ...items[outlookId], outlookId, luid, fingerprint, lastSyncedAt: now };
+    items[outlookId] = { ...items[outlookId], outlookId, luid, fingerprint, lastSyncedAt: now, name };
     if (rewritten) {
       // The LUID goes onto the item itself, so a second device or a reinstall knows it (DESIGN.md §4).
       const link = { luid, fingerprint };

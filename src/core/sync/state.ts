@@ -18,6 +18,8 @@ export interface ItemSyncState {
   readonly fingerprint: string;
   /** UTC ISO instant of the run that last synced it. */
   readonly lastSyncedAt: string;
+  /** Display name at the last sync, so a deletion can be shown by name when the item is gone. */
+  readonly name?: string;
   /**
    * Outlook stored our write only in part. Its content is not sent to the CRM (it would overwrite the full
    * version there); the server's next delivery of the item rewrites it.

@@ -101,6 +101,7 @@ describe('deletion guard', () => {
     for (const name of ['Anna Test', 'Bert Test']) w.outlook.userDelete(w.folder, w.outlookIdOf(name));
     const result = await w.sync({ confirmDeletions: async () => 'stop' });
     expect(result.guardTrip).toMatchObject({ reason: 'SHARE_EXCEEDED', target: 'crm' });
+    expect(result.guardTrip?.deletions.map((d) => d.name).sort()).toEqual(['Anna Test', 'Bert Test']);
     expect(w.crmNames()).toEqual(['Anna Test', 'Bert Test', 'Cleo Test']);
   });
 });
