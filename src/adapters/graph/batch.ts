@@ -39,6 +39,8 @@ interface RawResponse {
   readonly status?: unknown;
   readonly headers?: unknown;
   readonly body?: unknown;
+  /** A request sent on its own (not in a $batch) comes back final: the client already retried it. */
+  readonly final?: BatchItemResult;
 }
 
 const MAX_PER_BATCH = 20;
@@ -60,14 +62,23 @@ export async function executeBatch(
   while (pending.length > 0) {
     throwIfAborted(options.signal);
     const chunks = chunk(pending, perBatch);
+    // A lone request goes out as itself: a $batch around it would cost one more request.
     const outcomes = await Promise.all(
-      chunks.map((indices) => sendChain(client, requests, indices, options)),
+      chunks.map((indices) =>
+        indices.length === 1
+          ? sendAlone(client, requests, indices[0] as number, options)
+          : sendChain(client, requests, indices, options),
+      ),
     );
     const retry: number[] = [];
     let retryAfter: number | undefined;
     let throttledRetry = false;
     for (const outcome of outcomes) {
       for (const [index, response] of outcome) {
+        if (response?.final) {
+          results[index] = response.final;
+          continue;
+        }
         const status = typeof response?.status === 'number' ? response.status : 0;
         const request = requests[index] as BatchRequest;
         if ((status === 424 || status === 0) && notRun[index]!++ < MAX_NOT_RUN) {
@@ -120,7 +131,8 @@ async function sendChain(
   });
   const reply = await client.request<{ responses?: unknown }>('POST', '/$batch', {
     body: { requests: items },
-    cost: items.length,
+    // Each item counts against the mailbox budget, and (conservatively) the $batch request too.
+    cost: items.length + 1,
     retryOn424: true,
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -129,6 +141,28 @@ async function sendChain(
     for (const raw of reply.responses as RawResponse[]) byId.set(String(raw.id), raw);
   }
   return new Map(indices.map((index) => [index, byId.get(String(index))]));
+}
+
+async function sendAlone(
+  client: GraphClient,
+  requests: readonly BatchRequest[],
+  index: number,
+  options: BatchOptions,
+): Promise<Map<number, RawResponse>> {
+  const request = requests[index] as BatchRequest;
+  try {
+    const body = await client.request<unknown>(request.method, request.url, {
+      ...(request.body !== undefined ? { body: request.body } : {}),
+      ...(request.headers ? { headers: request.headers } : {}),
+      ...(options.prefer ? { prefer: options.prefer } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return new Map([[index, { final: { status: request.method === 'POST' ? 201 : 200, body } }]]);
+  } catch (error) {
+    if (!(error instanceof GraphError) || error.details.status === undefined) throw error;
+    const final: BatchItemResult = { status: error.details.status, body: undefined, error };
+    return new Map([[index, { final }]]);
+  }
 }
 
 function toResult(

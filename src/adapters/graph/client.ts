@@ -201,14 +201,16 @@ export class GraphClient {
     const { signal } = options;
     throwIfAborted(signal);
     const cost = options.cost ?? 1;
-    if (this.bucket) {
-      const before = this.clock.now();
-      await this.bucket.take(cost, signal);
-      this.stats.waitedMs += this.clock.now() - before;
-    }
     const token = await this.token();
     const release = await this.inFlight.acquire(signal);
     try {
+      // Tokens are taken holding the slot, right before sending: the bucket's timeline is the send
+      // timeline. (Nothing could be sent meanwhile anyway: the budget is what everyone waits for.)
+      if (this.bucket) {
+        const before = this.clock.now();
+        await this.bucket.take(cost, signal);
+        this.stats.waitedMs += this.clock.now() - before;
+      }
       this.stats.httpRequests++;
       this.stats.graphRequests += cost;
       const response = await this.fetchFn(url, {

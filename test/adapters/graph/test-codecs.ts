@@ -9,8 +9,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 export const testContactCodec: GraphCodec<Contact> = {
   fromGraph: (json) => {
-    if (typeof json.displayName !== 'string')
-      throw Object.assign(new Error('no displayName'), { code: 'MISSING_REQUIRED' });
+    // Stands in for a malformed Outlook item: the real mapping's failures surface the same way.
+    if (typeof json.displayName !== 'string' || json.displayName.includes('UNREADABLE')) {
+      throw Object.assign(new Error('unreadable contact'), { code: 'MISSING_REQUIRED' });
+    }
     return {
       kind: 'contact',
       name: { given: str(json.givenName), family: str(json.surname) },
