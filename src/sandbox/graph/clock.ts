@@ -9,13 +9,30 @@
 export interface SandboxClock {
   /** Milliseconds since the epoch. */
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms`; rejects with the signal's reason when it is aborted first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   readonly simulated: boolean;
 }
 
+const abortReason = (signal: AbortSignal) =>
+  signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+
 export const realClock: SandboxClock = {
   now: () => Date.now(),
-  sleep: (ms) => (ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms))),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(abortReason(signal));
+      if (ms <= 0) return resolve();
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(abortReason(signal!));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
   simulated: false,
 };
 
@@ -36,10 +53,12 @@ export function createSimulatedClock(startMs = Date.parse('2026-01-15T09:00:00Z'
     set(epochMs) {
       time = epochMs;
     },
-    async sleep(ms) {
+    async sleep(ms, signal) {
+      if (signal?.aborted) throw abortReason(signal);
       const end = time + Math.max(0, ms);
       // Yield to the event loop so concurrent work interleaves as it would in real time.
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      if (signal?.aborted) throw abortReason(signal);
       time = Math.max(time, end);
     },
   };

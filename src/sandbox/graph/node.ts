@@ -9,6 +9,8 @@ export interface GraphServer {
   readonly server: SetupServer;
   readonly store: MailboxStore;
   readonly control: GraphEmulatorControl;
+  /** Expires a delta or next link (or its bare token): its next use answers 410 SyncStateNotFound. */
+  expireDeltaLink(link: string): boolean;
   /** Starts intercepting with `onUnhandledRequest: 'error'`. */
   listen(): void;
   close(): void;
@@ -29,6 +31,7 @@ export function setupGraphServer(options: GraphServerOptions = {}): GraphServer 
     server,
     store,
     control: setup.control,
+    expireDeltaLink: (link) => store.deltaTokens.expire(link),
     listen: () => server.listen({ onUnhandledRequest: 'error' }),
     close: () => server.close(),
   };

@@ -202,6 +202,26 @@ describe('recurring series', () => {
     expect(got.body).toMatchObject({ type: 'seriesMaster', recurrence: TEAM_MEETING.recurrence });
   });
 
+  it('keeps exceptions when a PATCH of the master resends unchanged times, drops them when the times change', async () => {
+    const master = store.createItem('event', store.defaultFolder('calendar').id, TEAM_MEETING);
+    const instances = await graph<{ value: Record<string, unknown>[] }>(
+      'GET',
+      `/me/events/${master.restId}/instances?${WINDOW}`,
+    );
+    await graph('PATCH', `/me/events/${String(instances.body.value[1]!.id)}`, { subject: 'Ausnahme' });
+    await graph('PATCH', `/me/events/${master.restId}`, {
+      subject: 'Team',
+      start: TEAM_MEETING.start,
+      end: TEAM_MEETING.end,
+    });
+    expect(Object.keys(store.findItem(master.restId)!.occurrenceOverrides)).toHaveLength(1);
+    await graph('PATCH', `/me/events/${master.restId}`, {
+      start: at('2026-03-09T10:00:00'),
+      end: at('2026-03-09T11:00:00'),
+    });
+    expect(Object.keys(store.findItem(master.restId)!.occurrenceOverrides)).toHaveLength(0);
+  });
+
   it('shows all-day events as floating dates and leaves series masters out of calendarView delta', async () => {
     await graph('POST', '/me/events', {
       subject: 'Betriebsausflug',

@@ -196,6 +196,15 @@ describe('contacts', () => {
     expect((byNewRest.body.value as { id: string }[])[0]!.id).not.toBe(restId);
   });
 
+  it('serves /users/{upn}/… as the signed-in mailbox', async () => {
+    store.createItem('contact', store.defaultFolder('contacts').id, { givenName: 'A' });
+    const r = await graph<{ value: unknown[] }>(
+      'GET',
+      `/users/${encodeURIComponent(store.user.userPrincipalName)}/contacts`,
+    );
+    expect(r.body.value).toHaveLength(1);
+  });
+
   it('answers malformed JSON and unknown segments with Graph errors', async () => {
     const res = await fetch('https://graph.microsoft.com/v1.0/me/contacts', {
       method: 'POST',
