@@ -47,6 +47,13 @@ describe('calendars', () => {
     expect([dup.status, errorCode(dup)]).toEqual([409, 'ErrorFolderExists']);
     const list = await graph<{ value: { name: string }[] }>('GET', '/me/calendars');
     expect(list.body.value.map((c) => c.name)).toEqual(['Kalender', 'Besichtigungen']);
+    // Like every Outlook collection, calendars come in pages of 10 by default.
+    for (let i = 0; i < 10; i++) store.createFolder('calendar', `Objekt ${i}`);
+    const paged = await graph<{ value: unknown[]; '@odata.nextLink'?: string }>('GET', '/me/calendars');
+    expect(paged.body.value).toHaveLength(10);
+    expect(
+      (await graph<{ value: unknown[] }>('GET', paged.body['@odata.nextLink']!)).body.value,
+    ).toHaveLength(2);
     const deleteDefault = await graph('DELETE', `/me/calendars/${store.defaultFolder('calendar').id}`);
     expect([deleteDefault.status, errorCode(deleteDefault)]).toEqual([400, 'ErrorCannotDeleteObject']);
   });

@@ -12,8 +12,6 @@ export interface CollectionSource<T> {
   readonly filterView: (entry: T) => Record<string, unknown>;
   readonly render: (entry: T) => Record<string, unknown>;
   readonly contextUrl: string;
-  /** Collections without $skip paging (e.g. folders): everything in one page. */
-  readonly unpaged?: boolean;
 }
 
 function sortBy<T>(
@@ -41,15 +39,13 @@ export function collectionResponse<T>(ctx: RouteContext, source: CollectionSourc
   if (query.filter) entries = entries.filter((e) => evaluateFilter(query.filter!, source.filterView(e)));
   if (query.orderBy)
     entries = sortBy(entries, query.orderBy.path, query.orderBy.descending, source.filterView);
-  const pageSize = source.unpaged
-    ? Number.POSITIVE_INFINITY
-    : Math.min(MAX_PAGE_SIZE, query.top ?? ctx.prefs.maxPageSize ?? DEFAULT_PAGE_SIZE);
+  const pageSize = Math.min(MAX_PAGE_SIZE, query.top ?? ctx.prefs.maxPageSize ?? DEFAULT_PAGE_SIZE);
   const page = entries.slice(query.skip, query.skip + pageSize);
   const body: Record<string, unknown> = { '@odata.context': source.contextUrl };
   if (query.count) body['@odata.count'] = entries.length;
   body.value = page.map(source.render);
   const end = query.skip + page.length;
-  if (end < entries.length && !source.unpaged && page.length > 0) {
+  if (end < entries.length && page.length > 0) {
     const next = new URL(ctx.req.url.href);
     next.searchParams.set('$skip', String(end));
     body['@odata.nextLink'] = next.href;

@@ -60,7 +60,6 @@ function folderRoutes(kind: FolderKind, base: string, fragment: string, hideDefa
       filterView: (f) => renderFolder(f, ctx.store.user),
       render: (f) => renderFolder(f, ctx.store.user),
       contextUrl: contextUrl(fragment),
-      unpaged: kind !== 'contacts',
     });
   const create = (ctx: RouteContext) => {
     const { name, props, extended } = readFolderBody(kind, ctx.req.body);
