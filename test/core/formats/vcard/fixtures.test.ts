@@ -27,6 +27,8 @@ describe('vCard fixtures', () => {
       'outlook-2.1',
       'photo-2.1',
       'synthesis-2.1',
+      'synthesis-2.1-folded',
+      'synthesis-2.1-photo',
       'synthesis-3.0',
     ]);
   });
@@ -64,6 +66,18 @@ describe('vCard fixtures', () => {
     const crm = setup('crm-3.0').expected.contact;
     const { UID: _dropped, ...extra } = crm.extra;
     expect(setup('synthesis-3.0').expected.contact).toEqual({ ...crm, extra });
+  });
+
+  it("reads the Synthesis engine's 2.1 PHOTO (VALUE=binary, folded base64) as our photo fixture, byte for byte", () => {
+    const { modifiedAt: _rev, ...fromEngine } = setup('synthesis-2.1-photo').expected.contact;
+    expect(fromEngine).toEqual(setup('photo-2.1').expected.contact);
+  });
+
+  it('keeps the blank a 2.1 writer folded before (versit folding), so long values come back whole', () => {
+    const { note } = setup('synthesis-2.1-folded').expected.contact;
+    expect(note).toContain(
+      'die weit über fünfundsiebzig Zeichen hinausgeht und deshalb gefaltet werden muss,',
+    );
   });
 
   it('parses a file of many cards with file line numbers', () => {
