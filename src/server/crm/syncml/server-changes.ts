@@ -27,7 +27,10 @@ export function collectServerChanges(
   state: DatastoreState,
   convert: FormatConverter,
 ): OutgoingItem[] {
-  state.snapshotRev = store.currentRev();
+  // One-way from the client sends nothing down, so the device's cursor must not move past the
+  // CRM's own changes; after a refresh from the client the CRM holds exactly the device's data.
+  const cursorMoves = MODE_FLOW[state.mode].serverSends || state.mode === 'refresh-from-client';
+  state.snapshotRev = cursorMoves ? store.currentRev() : state.sinceRev;
   if (!MODE_FLOW[state.mode].serverSends) return [];
   const out: OutgoingItem[] = [];
   if (state.mode === 'slow' || state.mode === 'refresh-from-server') {
