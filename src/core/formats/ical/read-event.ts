@@ -191,7 +191,8 @@ export function readEvent(
     timeKey(a.originalStart) < timeKey(b.originalStart) ? -1 : 1,
   );
   const end = timing.allDay ? timing.endDate : timing.end;
-  const reminder = reminderMinutes(firstTrigger(master, ctx, issues), start, end);
+  // Absolute alarm times stay UTC instants: a wall clock in the autumn repeat hour would be ambiguous.
+  const reminder = reminderMinutes(firstTrigger(master, { ...ctx, vcalZone: undefined }, issues), start, end);
   const { attendees, organizer } = peopleOf(master);
   const optional = {
     uid: textOf(master, 'UID'),

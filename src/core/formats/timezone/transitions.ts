@@ -14,8 +14,20 @@ export interface ZoneTransition {
 
 const WEEK = 7 * 86_400_000;
 
-/** Transitions of `tz` during calendar year `year` (UTC), in order. */
-export function transitionsInYear(tz: string, year: number): ZoneTransition[] {
+const transitionCache = new Map<string, readonly ZoneTransition[]>();
+
+/** Transitions of `tz` during calendar year `year` (UTC), in order. Memoised: tzdata does not change in a run. */
+export function transitionsInYear(tz: string, year: number): readonly ZoneTransition[] {
+  const key = `${tz}@${year}`;
+  let cached = transitionCache.get(key);
+  if (!cached) {
+    cached = findTransitions(tz, year);
+    transitionCache.set(key, cached);
+  }
+  return cached;
+}
+
+function findTransitions(tz: string, year: number): ZoneTransition[] {
   const result: ZoneTransition[] = [];
   const end = Date.UTC(year + 1, 0, 1);
   let t = Date.UTC(year, 0, 1);

@@ -79,8 +79,16 @@ function matches(tz: string, info: VcalZoneInfo, year: number): boolean {
  * An IANA zone consistent with TZ/DAYLIGHT; a fixed-offset Etc/GMT zone when there is no daylight
  * saving (a bare `TZ:` says nothing about which region it is); undefined when nothing fits.
  */
+const guessCache = new Map<string, string | undefined>();
+
 export function guessZoneFromVcal(info: VcalZoneInfo, year: number): string | undefined {
   if (info.daylight.length === 0) return fixedOffsetZone(info.tzOffset);
+  const key = `${info.tzOffset};${year};${info.daylight[0]!.offset};${info.daylight[0]!.startMs};${info.daylight[0]!.endMs}`;
+  if (!guessCache.has(key)) guessCache.set(key, searchZone(info, year));
+  return guessCache.get(key);
+}
+
+function searchZone(info: VcalZoneInfo, year: number): string | undefined {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   for (const tz of [...PREFERRED_ZONES, ...all]) {
     if (isKnownIanaZone(tz) && matches(tz, info, year)) return tz;

@@ -11,8 +11,18 @@ export function isUtcZoneName(name: string): boolean {
   return UTC_NAMES.has(name);
 }
 
+const ianaCache = new Map<string, string | undefined>();
+
 /** IANA name for a Windows zone name, or for an IANA name given as is; undefined if unknown. */
 export function ianaFromZoneName(name: string): string | undefined {
+  if (!ianaCache.has(name)) {
+    if (ianaCache.size > 10_000) ianaCache.clear();
+    ianaCache.set(name, resolveZoneName(name));
+  }
+  return ianaCache.get(name);
+}
+
+function resolveZoneName(name: string): string | undefined {
   const trimmed = name.trim();
   if (isUtcZoneName(trimmed)) return 'UTC';
   const fromWindows = findIana(trimmed)[0];

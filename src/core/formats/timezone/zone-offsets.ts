@@ -35,8 +35,26 @@ export function isKnownIanaZone(tz: string): boolean {
   }
 }
 
-/** Offset of `tz` from UTC in minutes (east positive) at the instant `epochMs`. */
+const QUARTER_HOUR = 900_000;
+const offsetCache = new Map<string, number>();
+
+/**
+ * Offset of `tz` from UTC in minutes (east positive) at the instant `epochMs`. Memoised per
+ * quarter hour: zone transitions fall on quarter hours, and Intl formatting is the hot spot.
+ */
 export function offsetMinutesAt(tz: string, epochMs: number): number {
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  const key = `${tz}|${bucket}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offset = computeOffset(tz, bucket * QUARTER_HOUR);
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(tz: string, epochMs: number): number {
   const parts = formatterFor(tz).formatToParts(new Date(epochMs));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wallAsUtc = Date.UTC(

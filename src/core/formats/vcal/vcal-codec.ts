@@ -8,12 +8,13 @@ import {
   decodePropertyValue,
   encodeQuotedPrintable,
   escapeText,
+  FOLD_OCTETS,
+  foldBeforeWhitespace,
   foldQuotedPrintableLine,
   isFatal,
   needsQuotedPrintable,
   readContentText,
   unescapeText,
-  writeContentLine,
   type Component,
   type ContentLine,
 } from '../text/index.js';
@@ -23,7 +24,17 @@ import { issue, ItemError, type CalComp, type CalDocument, type CalProp } from '
 /** Values split at ';' (the 1.0 list separator; ',' is accepted too). */
 const LIST_PROPS = new Set(['CATEGORIES', 'EXDATE', 'RDATE', 'RESOURCES']);
 /** Values whose ';' are structure, written and read as is. */
-const STRUCTURED = new Set(['AALARM', 'DALARM', 'PALARM', 'MALARM', 'DAYLIGHT', 'RRULE', 'EXRULE', 'GEO']);
+const STRUCTURED = new Set([
+  'AALARM',
+  'DALARM',
+  'PALARM',
+  'MALARM',
+  'DAYLIGHT',
+  'RRULE',
+  'EXRULE',
+  'GEO',
+  'X-ICAL-RRULE',
+]);
 
 function toCalProp(line: ContentLine, warnings: FormatIssue[]): CalProp {
   const raw = decodePropertyValue(line);
@@ -98,21 +109,24 @@ function valueText(p: CalProp): string {
 }
 
 /**
- * One property line. QP values get ENCODING/CHARSET as the *first* parameters: the text layer's
- * QP folding may break inside a long header, and readers only join soft breaks once they have seen
- * QUOTED-PRINTABLE on the first physical line.
+ * One property line. QP values get ENCODING/CHARSET as the first parameters (readers join soft
+ * breaks once they see QUOTED-PRINTABLE on the first physical line) and never a break inside the
+ * header. Values that cannot be folded at a blank within 75 octets go QP as well.
  */
 function writeLine(p: CalProp): string {
   const value = valueText(p);
-  const params = Object.entries(p.params);
-  if (!needsQuotedPrintable(value)) return writeContentLine({ name: p.name, params, value }, 'versit');
+  const params = Object.entries(p.params).map(([k, v]) => `${k}=${v}`);
+  if (!needsQuotedPrintable(value)) {
+    const folded = foldBeforeWhitespace([p.name, ...params].join(';') + `:${value}`);
+    if (folded.split('\r\n').every((physical) => physical.length <= FOLD_OCTETS)) return folded;
+  }
   // eslint-disable-next-line no-control-regex
-  const charset: Array<[string, string]> = /[^\x00-\x7f]/.test(value) ? [['CHARSET', 'UTF-8']] : [];
-  const header = [
-    p.name,
-    ...[['ENCODING', 'QUOTED-PRINTABLE'], ...charset, ...params].map(([k, v]) => `${k}=${v}`),
-  ].join(';');
-  return foldQuotedPrintableLine(`${header}:${encodeQuotedPrintable(value)}`);
+  const charset = /[^\x00-\x7f]/.test(value) ? ['CHARSET=UTF-8'] : [];
+  const header = [p.name, 'ENCODING=QUOTED-PRINTABLE', ...charset, ...params].join(';');
+  const encoded = encodeQuotedPrintable(value);
+  // Never break inside the header: a long one ends its line with a soft break right after ':'.
+  if (header.length + 4 > FOLD_OCTETS) return `${header}:=\r\n${foldQuotedPrintableLine(encoded)}`;
+  return foldQuotedPrintableLine(`${header}:${encoded}`);
 }
 
 function writeComp(c: CalComp, out: string[]): void {
