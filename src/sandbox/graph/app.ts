@@ -60,6 +60,7 @@ export class GraphEmulator {
     if (req.method === 'POST' && /^\/\$batch\/?$/i.test(path)) {
       this.control.countBatch();
       try {
+        await this.control.clock.sleep(this.control.faults.latencyMs);
         return await executeBatch(req, this.control, (item, batchItem) => this.execute(item, batchItem));
       } catch (error) {
         return errorResponse(error);
@@ -113,7 +114,8 @@ export class GraphEmulator {
       return errorResponse(error);
     }
     try {
-      await this.control.clock.sleep(this.control.faults.latencyMs);
+      const { latencyMs, batchItemLatencyMs } = this.control.faults;
+      await this.control.clock.sleep(batchItem ? (batchItemLatencyMs ?? latencyMs) : latencyMs);
       const prefs = readPreferences(req.headers);
       const query = parseQueryOptions(req.url);
       const ctx: RouteContext = {

@@ -15,8 +15,10 @@ export interface GraphFaults {
   serviceUnavailableRate: number;
   /** Retry-After sent with injected 429/503 (seconds; may be fractional, as Graph's are). */
   retryAfterSeconds: number;
-  /** Latency added to every request and batch item, in ms (on the control's clock). */
+  /** Latency of every HTTP request (a `$batch` included), in ms on the control's clock: the network round trip. */
   latencyMs: number;
+  /** Time each `$batch` item takes on the server; null = the same as latencyMs. */
+  batchItemLatencyMs: number | null;
   /** Seed for the fault dice, so a failing run can be replayed. */
   seed: number;
 }
@@ -68,6 +70,7 @@ export const NO_FAULTS: GraphFaults = {
   serviceUnavailableRate: 0,
   retryAfterSeconds: 2,
   latencyMs: 0,
+  batchItemLatencyMs: null,
   seed: 1,
 };
 

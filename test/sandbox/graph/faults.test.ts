@@ -91,4 +91,19 @@ describe('request budget and simulated time', () => {
     await Promise.all([graph('GET', '/me'), graph('GET', '/me'), graph('GET', '/me')]);
     expect(clock.now() - t1).toBe(50);
   });
+
+  it("charges a $batch one round trip plus its items' server time (chained items in sequence)", async () => {
+    const clock = createSimulatedClock();
+    ({ control } = reset(clock));
+    control.setFaults({ latencyMs: 50, batchItemLatencyMs: 10 });
+    const requests = Array.from({ length: 5 }, (_, i) => ({
+      id: String(i),
+      method: 'GET',
+      url: '/me',
+      ...(i > 0 ? { dependsOn: [String(i - 1)] } : {}),
+    }));
+    const t0 = clock.now();
+    expect((await graph('POST', '/$batch', { requests })).status).toBe(200);
+    expect(clock.now() - t0).toBe(50 + 5 * 10);
+  });
 });
