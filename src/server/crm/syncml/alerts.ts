@@ -74,6 +74,7 @@ export function handleSyncAlert(ctx: AlertContext, alert: AlertCommand): AlertOu
   if (clientAnchor === undefined) return { status: status(412) };
 
   const { store, session } = ctx;
+  if (item?.meta?.maxObjSize !== undefined) session.clientMaxObjSize = item.meta.maxObjSize;
   const stored = store.getAnchor(session.deviceId, datastore);
   const anchorsAgree =
     stored !== undefined && clientAnchor.last !== undefined && stored.clientAnchor === clientAnchor.last;
