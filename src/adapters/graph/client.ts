@@ -110,10 +110,17 @@ export class GraphClient {
   async request<T>(method: string, pathOrUrl: string, options: RequestOptions = {}): Promise<T> {
     const url = this.resolve(pathOrUrl);
     const path = this.pathOf(url);
+    let renewedToken = false;
     for (let attempt = 0; ; attempt++) {
       const response = await this.send(method, url, options);
       const body = await readBody(response);
       if (response.ok) return body as T;
+      // A token can expire between the provider's check and Graph's: ask once more, then give up.
+      if (response.status === 401 && !renewedToken) {
+        renewedToken = true;
+        attempt--;
+        continue;
+      }
       const retryable =
         isRetryableStatus(response.status) || (options.retryOn424 === true && response.status === 424);
       const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());

@@ -117,6 +117,22 @@ describe('GraphClient requests', () => {
     });
   });
 
+  it('asks for a token once more after a 401, then gives up with UNAUTHENTICATED', async () => {
+    let calls = 0;
+    server.use(
+      http.get(url('/me/calendars'), () => {
+        calls++;
+        return calls === 1 ? graphError(401, 'InvalidAuthenticationToken') : HttpResponse.json({ value: [] });
+      }),
+      http.get(url('/me/contactFolders'), () => graphError(401, 'InvalidAuthenticationToken')),
+    );
+    const { client, scopesAsked } = setup();
+    await expect(client.get('/me/calendars')).resolves.toEqual({ value: [] });
+    expect(scopesAsked).toHaveLength(2);
+    await expect(client.get('/me/contactFolders')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(client.stats.httpRequests).toBe(4);
+  });
+
   it('reports a network failure as OFFLINE', async () => {
     server.use(http.get(url('/me/calendars'), () => HttpResponse.error()));
     const { client } = setup();
