@@ -119,6 +119,21 @@ describe('Graph event ⇄ CalendarEvent', () => {
     expect(odd.warnings.map((w) => w.code)).toEqual(['UNKNOWN_TIMEZONE', 'UNKNOWN_TIMEZONE']);
   });
 
+  it('keeps all-day events on their days whatever zone Graph answers in, and writes DATE values', () => {
+    const { master } = loadEventFixture('event-allday-crm');
+    for (const timeZone of ['UTC', 'Tokyo Standard Time', 'Pacific Standard Time']) {
+      const shifted = { ...master, start: { ...master.start!, timeZone }, end: { ...master.end!, timeZone } };
+      expect(fromGraph(shifted).timing).toEqual({
+        allDay: true,
+        startDate: '2025-06-01',
+        endDate: '2025-06-02',
+      });
+    }
+    const text = serializeEvent(fromGraph(master), '2.0').text;
+    expect(text).toContain('DTSTART;VALUE=DATE:20250601\r\nDTEND;VALUE=DATE:20250602\r\n');
+    expect(text).not.toContain('VTIMEZONE');
+  });
+
   it('rejects an event without start/end with a typed error', () => {
     expect(eventFromGraph({ subject: 'x' })).toMatchObject({
       ok: false,
