@@ -79,6 +79,10 @@ describe('persistence', () => {
       expect((error as GraphError).code).toBe('BadRequest');
     }
     expect(() => loadMailboxFile(join(file, 'missing.json'))).toThrow(GraphError);
+    const broken = new MailboxStore().toJSON() as unknown as { items: unknown[] };
+    broken.items.push({ kind: 'contact', immutableId: 'x' });
+    writeFileSync(file, JSON.stringify(broken));
+    expect(() => loadMailboxFile(file)).toThrow(GraphError);
   });
 
   it('creates a fresh mailbox when the file does not exist, and writes atomically', () => {

@@ -52,6 +52,31 @@ const DEFAULT_USER: MailboxUser = {
   timeZone: 'W. Europe Standard Time',
 };
 
+const ITEM_KINDS = new Set(['contact', 'event', 'task']);
+
+/** A mailbox file's item must at least have the shape the store relies on. */
+function checkStoredItem(item: StoredItem): void {
+  const ok =
+    item !== null &&
+    typeof item === 'object' &&
+    ITEM_KINDS.has(item.kind) &&
+    typeof item.immutableId === 'string' &&
+    typeof item.restId === 'string' &&
+    typeof item.folderId === 'string' &&
+    typeof item.fields === 'object' &&
+    item.fields !== null &&
+    Array.isArray(item.extendedProperties) &&
+    Array.isArray(item.extensions) &&
+    Array.isArray(item.linkedResources) &&
+    Array.isArray(item.cancelledOccurrences) &&
+    typeof item.occurrenceOverrides === 'object';
+  if (!ok) {
+    throw badRequest('BadRequest', 'An item in the mailbox file is malformed.', {
+      itemId: (item as Partial<StoredItem> | null)?.immutableId,
+    });
+  }
+}
+
 export class MailboxStore {
   readonly folders = new Map<string, StoredFolder>();
   /** Items by immutable id. */
@@ -356,6 +381,12 @@ export class MailboxStore {
       store.folderItems.set(folder.id, new Set());
     }
     for (const item of data.items) {
+      checkStoredItem(item);
+      if (store.items.has(item.immutableId) || store.restIndex.has(item.restId)) {
+        throw badRequest('BadRequest', 'Two items in the mailbox file share an id.', {
+          itemId: item.immutableId,
+        });
+      }
       if (!store.folderItems.has(item.folderId)) {
         throw badRequest('BadRequest', 'An item refers to a folder that does not exist.', {
           itemId: item.immutableId,
