@@ -140,7 +140,8 @@ async function countItems(
   );
   for (const [i, folder] of folders.entries()) {
     const result = results[i];
-    if (result?.error) throw result.error;
+    // A collection that refuses `$count` (400) is counted by paging, like one that ignores it.
+    if (result?.error && result.error.code !== 'BAD_REQUEST') throw result.error;
     const count = (result?.body as { '@odata.count'?: unknown } | undefined)?.['@odata.count'];
     if (typeof count === 'number') counts.set(folder.id, count);
     else counts.set(folder.id, await countByPaging(client, folder, signal));

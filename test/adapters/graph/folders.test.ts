@@ -22,7 +22,7 @@ function setup() {
   return { client, sent };
 }
 
-/** A small mailbox in Graph's shapes: counts via @odata.count, except To Do (paged). */
+/** A small mailbox in Graph's shapes: counts via @odata.count, except To Do (ignored) and cal2 (refused). */
 function mailboxHandlers() {
   const counts: Record<string, number> = { root: 12, f1: 3, cal1: 40, cal2: 0 };
   return [
@@ -49,6 +49,7 @@ function mailboxHandlers() {
         ],
       }),
     ),
+    http.get(url('/me/calendars/cal2/events'), () => HttpResponse.json({ value: [] })),
     http.get(url('/me/todo/lists/l1/tasks'), ({ request }) => {
       const page = new URL(request.url).searchParams.get('$skiptoken');
       return page
@@ -63,6 +64,13 @@ function mailboxHandlers() {
       return HttpResponse.json({
         responses: requests.map((r) => {
           const [, , , folder, kind] = r.url.split('?')[0]!.split('/');
+          if (folder === 'cal2') {
+            return {
+              id: r.id,
+              status: 400,
+              body: { error: { code: 'ErrorInvalidUrlQuery', message: '$count' } },
+            };
+          }
           const body = kind === 'tasks' ? { value: [] } : { value: [], '@odata.count': counts[folder!] };
           return { id: r.id, status: 200, body };
         }),
