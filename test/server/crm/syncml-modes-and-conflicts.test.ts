@@ -141,6 +141,14 @@ describe('sandbox CRM sync modes', () => {
     expect(down.received.map((x) => x.text)).toEqual([expect.stringContaining('Server Two')]);
   });
 
+  it('refuses a resume (225) with 509 and runs a normal two-way sync instead', async () => {
+    const { client } = await setup();
+    await syncOnce(client, { datastore: 'todo', code: 201, next: 'T1' });
+    const r = await syncOnce(client, { datastore: 'todo', code: 225, last: 'T1', next: 'T2' });
+    expect(r.alertStatus).toBe(509);
+    expect(r.serverAlertCode).toBe(200);
+  });
+
   it('drops a session the client abandoned after the timeout (408), anchors unchanged', async () => {
     let now = new Date('2026-11-21T10:00:00Z');
     const { server, client } = await setup({ now: () => now, sessionTimeoutMs: 60_000 });

@@ -65,7 +65,9 @@ export function handleSyncAlert(ctx: AlertContext, alert: AlertCommand): AlertOu
     items: [],
     ...extra,
   });
-  const requested = SYNC_MODE_BY_ALERT[alert.code];
+  // Resume (225) is refused like libsynthesis does: 509 and a normal sync in the same session.
+  const resume = alert.code === 225;
+  const requested = resume ? 'two-way' : SYNC_MODE_BY_ALERT[alert.code];
   if (requested === undefined) return { status: status(406) };
   if (ctx.session.phase !== 'init') return { status: status(405) };
   const datastore = datastoreFromUri(targetUri);
@@ -104,7 +106,7 @@ export function handleSyncAlert(ctx: AlertContext, alert: AlertCommand): AlertOu
     sendType: DATASTORE_FORMATS[datastore].canonical,
   });
   return {
-    status: status(refreshNeeded ? 508 : 200, {
+    status: status(refreshNeeded ? 508 : resume ? 509 : 200, {
       items: [{ data: { kind: 'anchor', anchor: { next: clientAnchor.next } } }],
     }),
     serverAlert: {
