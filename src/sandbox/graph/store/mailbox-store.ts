@@ -7,7 +7,8 @@
 import { realClock, type SandboxClock } from '../clock.js';
 import { GraphError, badRequest, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { DeltaTokenTable, type DeltaTokenJson } from './delta-tokens.js';
+import { DeltaTokenTable } from './delta-tokens.js';
+import { readMailboxJson, type MailboxJson } from './persistence.js';
 import { applyNavigation } from './navigation.js';
 import { seriesTimingChanged, validateItemFields } from './item-rules.js';
 import { splitItemBody } from './schema.js';
@@ -31,16 +32,7 @@ export interface MailboxStoreOptions {
   maxDeltaTokens?: number;
 }
 
-export interface MailboxJson {
-  format: 'sandbox-mailbox';
-  version: 1;
-  seq: number;
-  user: MailboxUser;
-  folders: StoredFolder[];
-  items: StoredItem[];
-  deltaTokens: DeltaTokenJson[];
-}
-
+export type { MailboxJson } from './persistence.js';
 export type StoreListener = () => void;
 
 const DEFAULT_USER: MailboxUser = {
@@ -51,31 +43,6 @@ const DEFAULT_USER: MailboxUser = {
   preferredLanguage: 'de-DE',
   timeZone: 'W. Europe Standard Time',
 };
-
-const ITEM_KINDS = new Set(['contact', 'event', 'task']);
-
-/** A mailbox file's item must at least have the shape the store relies on. */
-function checkStoredItem(item: StoredItem): void {
-  const ok =
-    item !== null &&
-    typeof item === 'object' &&
-    ITEM_KINDS.has(item.kind) &&
-    typeof item.immutableId === 'string' &&
-    typeof item.restId === 'string' &&
-    typeof item.folderId === 'string' &&
-    typeof item.fields === 'object' &&
-    item.fields !== null &&
-    Array.isArray(item.extendedProperties) &&
-    Array.isArray(item.extensions) &&
-    Array.isArray(item.linkedResources) &&
-    Array.isArray(item.cancelledOccurrences) &&
-    typeof item.occurrenceOverrides === 'object';
-  if (!ok) {
-    throw badRequest('BadRequest', 'An item in the mailbox file is malformed.', {
-      itemId: (item as Partial<StoredItem> | null)?.immutableId,
-    });
-  }
-}
 
 export class MailboxStore {
   readonly folders = new Map<string, StoredFolder>();
@@ -360,20 +327,8 @@ export class MailboxStore {
     json: unknown,
     options: Omit<MailboxStoreOptions, 'defaultNames' | 'user'> = {},
   ): MailboxStore {
-    const data = json as Partial<MailboxJson> | null;
-    if (
-      !data ||
-      data.format !== 'sandbox-mailbox' ||
-      data.version !== 1 ||
-      !Array.isArray(data.folders) ||
-      !Array.isArray(data.items)
-    ) {
-      throw badRequest('BadRequest', 'Not a sandbox mailbox file (format "sandbox-mailbox", version 1).', {
-        format: data?.format,
-        version: data?.version,
-      });
-    }
-    const store = new MailboxStore({ ...options, ...(data.user ? { user: data.user } : {}) });
+    const data = readMailboxJson(json);
+    const store = new MailboxStore({ ...options, user: data.user });
     store.folders.clear();
     store.folderItems.clear();
     for (const folder of data.folders) {
@@ -381,18 +336,6 @@ export class MailboxStore {
       store.folderItems.set(folder.id, new Set());
     }
     for (const item of data.items) {
-      checkStoredItem(item);
-      if (store.items.has(item.immutableId) || store.restIndex.has(item.restId)) {
-        throw badRequest('BadRequest', 'Two items in the mailbox file share an id.', {
-          itemId: item.immutableId,
-        });
-      }
-      if (!store.folderItems.has(item.folderId)) {
-        throw badRequest('BadRequest', 'An item refers to a folder that does not exist.', {
-          itemId: item.immutableId,
-          folderId: item.folderId,
-        });
-      }
       store.items.set(item.immutableId, item);
       store.restIndex.set(item.restId, item.immutableId);
       store.folderItems.get(item.folderId)!.add(item.immutableId);
