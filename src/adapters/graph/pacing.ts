@@ -117,8 +117,9 @@ export class TokenBucket {
     this.perMs = (limit.requests - limit.burst) / limit.windowMs;
   }
 
+  /** Waits for n tokens. A take larger than the burst waits for a full bucket and leaves a debt. */
   take(n: number, signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.takeNow(Math.min(n, this.limit.burst), signal));
+    const turn = this.queue.then(() => this.takeNow(n, signal));
     this.queue = turn.catch(() => undefined);
     return turn;
   }
@@ -127,11 +128,12 @@ export class TokenBucket {
     for (;;) {
       throwIfAborted(signal);
       this.refill();
-      if (this.tokens >= n) {
-        this.tokens -= n;
+      const needed = Math.min(n, this.limit.burst);
+      if (this.tokens >= needed) {
+        this.tokens -= n; // may go below zero: the next callers wait the debt off
         return;
       }
-      const waitMs = Math.ceil((n - this.tokens) / this.perMs);
+      const waitMs = Math.ceil((needed - this.tokens) / this.perMs);
       this.waitedMs += waitMs;
       await this.clock.sleep(waitMs, signal);
     }
