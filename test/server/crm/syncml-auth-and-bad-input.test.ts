@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { md5Digest } from '../../../src/core/syncml/auth.js';
 import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
-import { alert, ScriptedClient, statusFor } from './scripted-client.js';
+import { acknowledge, alert, itemCmd, ScriptedClient, statusFor, sync } from './scripted-client.js';
 
 const servers: RunningCrmServer[] = [];
 afterEach(async () => {
@@ -114,6 +114,25 @@ describe('sandbox CRM bad input', () => {
     expect((await fetch(server.syncUrl)).status).toBe(405);
     const huge = xml.replace('<Final/>', `<!--${'x'.repeat(25_000)}--><Final/>`);
     expect((await client.post(huge)).http).toBe(413);
+  });
+
+  it('rejects items of another media type (415) or that are no vCard (400), and applies the good ones', async () => {
+    const { client, server } = await setup();
+    const before = server.store.listRecords('addressbook').length;
+    const r1 = await client.send([alert(201, 'addressbook', 'N1')]);
+    const good = 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Gut;Gustav;;;\r\nFN:Gustav Gut\r\nEND:VCARD\r\n';
+    const r2 = await client.send([
+      ...acknowledge(r1.msg!),
+      sync('addressbook', [
+        itemCmd('Add', 'bad-type', good, 'text/plain'),
+        itemCmd('Add', 'not-a-card', 'hello', 'text/vcard'),
+        itemCmd('Add', 'good', good),
+      ]),
+    ]);
+    expect(statusFor(r2.msg!, 'Add', 'bad-type')!.code).toBe(415);
+    expect(statusFor(r2.msg!, 'Add', 'not-a-card')!.code).toBe(400);
+    expect(statusFor(r2.msg!, 'Add', 'good')!.code).toBe(201);
+    expect(server.store.listRecords('addressbook')).toHaveLength(before + 1);
   });
 
   it('answers a message for an unknown or expired session with SyncHdr 408', async () => {

@@ -11,7 +11,8 @@ import {
   type SyncItemCommand,
 } from '../../../core/syncml/index.js';
 import { CrmError } from '../errors.js';
-import type { FormatConverter } from '../content/convert.js';
+import { knownContentType, type FormatConverter } from '../content/convert.js';
+import type { Datastore } from '../datastores.js';
 import type { CrmStore } from '../store/crm-store.js';
 import { datastoreFromUri } from './alerts.js';
 import { applyClientDelete, applyClientUpsert, type ApplyContext } from './client-changes.js';
@@ -28,6 +29,13 @@ export interface SyncContext {
 type StatusDraft = Omit<StatusCommand, 'cmdId'>;
 
 const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** What an item of each datastore must at least look like (the component itself is not checked, as in SyncEvolution). */
+const ENVELOPE: Readonly<Record<Datastore, RegExp>> = {
+  addressbook: /^\s*BEGIN:VCARD\r?\n[\s\S]*END:VCARD\s*$/i,
+  calendar: /^\s*BEGIN:VCALENDAR\r?\n[\s\S]*END:VCALENDAR\s*$/i,
+  todo: /^\s*BEGIN:VCALENDAR\r?\n[\s\S]*END:VCALENDAR\s*$/i,
+};
 
 /** True when the reassembled text matches Size, also when an XML parser turned CRLF into LF. */
 function sizeMatches(text: string, size: number | undefined): boolean {
@@ -109,6 +117,10 @@ function applyItem(ctx: SyncContext, state: DatastoreState, cmd: SyncItemCommand
   const whole = assemble(ctx, state, cmd, item, luid, text);
   if (typeof whole === 'number') return itemStatus(ctx, cmd, luid, whole);
   if (byteLength(whole) > ctx.maxObjSize) return itemStatus(ctx, cmd, luid, 413);
+  const mediaType = item.meta?.type ?? cmd.meta?.type;
+  if (mediaType !== undefined && knownContentType(state.datastore, mediaType) === undefined)
+    return itemStatus(ctx, cmd, luid, 415);
+  if (!ENVELOPE[state.datastore].test(whole)) return itemStatus(ctx, cmd, luid, 400);
   const code = applyClientUpsert(apply, {
     luid,
     content: whole,
