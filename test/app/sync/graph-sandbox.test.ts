@@ -9,7 +9,7 @@ import { graphCodecs, outlookShapes } from '../../../src/adapters/graph/codecs.j
 import { GraphContactStore } from '../../../src/adapters/graph/contact-store.js';
 import { createFolder } from '../../../src/adapters/graph/folders.js';
 import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
-import { runSync, type ItemCodec, type SyncPorts } from '../../../src/app/sync/index.js';
+import { formatsItemCodec, runSync, type SyncPorts } from '../../../src/app/sync/index.js';
 import { fingerprint, parseVCard, serializeVCard } from '../../../src/core/formats/index.js';
 import { emptyContact, type Contact } from '../../../src/core/model/index.js';
 import { createMemoryJournalStore, createMemorySyncStateStore } from '../../../src/core/sync/index.js';
@@ -26,11 +26,6 @@ afterEach(async () => {
   graph.server.resetHandlers();
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-
-const vcardCodec: ItemCodec = {
-  encode: (item) => serializeVCard(item as Contact, '2.1').text,
-  decode: (data) => parseVCard(data),
-};
 
 const person = (given: string, family: string): Contact => ({
   ...emptyContact(),
@@ -73,7 +68,7 @@ async function setup() {
       }),
     stateStore: createMemorySyncStateStore(),
     journal: createMemoryJournalStore(),
-    codec: vcardCodec,
+    codec: formatsItemCodec,
     fingerprint,
     outlookShape: outlookShapes({ timeZone: 'Europe/Berlin' }),
     now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
