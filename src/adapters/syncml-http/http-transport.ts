@@ -73,8 +73,14 @@ async function postOnce(
     body,
     signal: combined,
   });
-  const text = await response.text();
-  return { body: text, status: response.status, contentType: response.headers.get('content-type') ?? '' };
+  // Bytes, not text: a server may cut a large object inside a UTF-8 character (the core joins chunks first).
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return {
+    body: new TextDecoder('utf-8').decode(bytes),
+    bytes,
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+  };
 }
 
 function toTransportError(e: unknown, url: string, signal: CancelSignal | undefined): SyncMLError {

@@ -94,3 +94,48 @@ export function base64Decode(text: string): Uint8Array | null {
   }
   return Uint8Array.from(out);
 }
+
+/** Bytes as a "binary string" (one char per byte, 0–255): XML markup stays readable ASCII. */
+export function binaryFromBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
+
+/** A code point as UTF-8 in a binary string. */
+export function binaryOfCodePoint(cp: number): string {
+  return binaryFromBytes(utf8Encode(String.fromCodePoint(cp)));
+}
+
+/**
+ * Decodes a binary string as UTF-8. Invalid or cut sequences become U+FFFD; callers join the
+ * chunks of a large object first, since a peer may split an item inside a character.
+ */
+export function utf8DecodeBinary(bin: string): string {
+  let out = '';
+  let i = 0;
+  while (i < bin.length) {
+    const b0 = bin.charCodeAt(i);
+    if (b0 < 0x80 || b0 > 0xff) {
+      out += bin[i];
+      i += 1;
+      continue;
+    }
+    const need = b0 >= 0xf0 && b0 < 0xf8 ? 3 : b0 >= 0xe0 ? 2 : b0 >= 0xc0 ? 1 : -1;
+    let cp = need === 3 ? b0 & 0x07 : need === 2 ? b0 & 0x0f : b0 & 0x1f;
+    let ok = need > 0 && i + need < bin.length;
+    for (let k = 1; ok && k <= need; k++) {
+      const b = bin.charCodeAt(i + k);
+      if ((b & 0xc0) !== 0x80 || Number.isNaN(b)) ok = false;
+      else cp = (cp << 6) | (b & 0x3f);
+    }
+    if (!ok || cp > 0x10ffff) {
+      out += '\uFFFD';
+      i += 1;
+      continue;
+    }
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}

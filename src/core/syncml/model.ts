@@ -41,7 +41,12 @@ export interface Chal {
 
 /** What an Item carries: item text (vCard/iCal, CR/LF kept), a DevInf, or an anchor echo. */
 export type ItemData =
-  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      /** Raw UTF-8 bytes (one char per byte) when parsed from bytes: chunks may split a character. */
+      readonly binary?: string;
+    }
   | { readonly kind: 'devinf'; readonly devInf: DevInf }
   | { readonly kind: 'anchor'; readonly anchor: Anchor };
 

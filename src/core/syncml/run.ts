@@ -5,7 +5,7 @@
  * state only after this resolves.
  */
 import type { AuthScheme, NonceStore } from './auth.js';
-import { utf8Length } from './bytes.js';
+import { binaryFromBytes, utf8Length } from './bytes.js';
 import type { SyncMode } from './codes.js';
 import type { ItemContentType } from './devinf/ours.js';
 import type { DevInf } from './devinf/types.js';
@@ -20,7 +20,13 @@ import type {
   SessionEvent,
   SessionState,
 } from './session/types.js';
-import { assertSyncMLReply, throwIfCancelled, type CancelSignal, type SyncMLTransport } from './transport.js';
+import {
+  assertSyncMLReply,
+  throwIfCancelled,
+  type CancelSignal,
+  type SyncMLTransport,
+  type TransportReply,
+} from './transport.js';
 
 export interface SyncDatastore {
   readonly localUri: string;
@@ -142,8 +148,9 @@ async function execute(
       const reply = await sendMessage(options, command.body, command.url);
       stats.messages += 1;
       stats.bytesUp += utf8Length(command.body);
-      stats.bytesDown += utf8Length(reply);
-      return { next: { type: 'reply', body: reply } };
+      stats.bytesDown += reply.bytes ? reply.bytes.length : utf8Length(reply.body);
+      if (reply.bytes) return { next: { type: 'reply', body: binaryFromBytes(reply.bytes), binary: true } };
+      return { next: { type: 'reply', body: reply.body } };
     }
     case 'save-nonce':
       await options.nonceStore.set(options.serverUrl, options.deviceId, command.nonce);
@@ -177,7 +184,11 @@ async function execute(
   }
 }
 
-async function sendMessage(options: RunSyncSessionOptions, body: string, url: string): Promise<string> {
+async function sendMessage(
+  options: RunSyncSessionOptions,
+  body: string,
+  url: string,
+): Promise<TransportReply> {
   throwIfCancelled(options.signal);
   let reply;
   try {
@@ -192,7 +203,7 @@ async function sendMessage(options: RunSyncSessionOptions, body: string, url: st
   }
   throwIfCancelled(options.signal);
   assertSyncMLReply(reply);
-  return reply.body;
+  return reply;
 }
 
 function validateOptions(o: RunSyncSessionOptions): void {

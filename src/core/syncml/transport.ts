@@ -11,7 +11,13 @@ export interface CancelSignal {
 }
 
 export interface TransportReply {
+  /** The body as text (UTF-8 decoded). */
   readonly body: string;
+  /**
+   * The body's bytes, when the transport has them. Preferred by the session: a server may cut a
+   * large object inside a UTF-8 character, which text decoding of one message cannot repair.
+   */
+  readonly bytes?: Uint8Array;
   readonly status: number;
   readonly contentType: string;
 }

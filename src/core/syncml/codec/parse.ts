@@ -29,16 +29,18 @@ import {
   requireChild,
   requireText,
   textOf,
+  type ParseXmlOptions,
   type XmlElement,
 } from './xml-tree.js';
 
 const SUPPORTED_VERSIONS = new Set(['1.0', '1.1', '1.2']);
 
-export function parseMessage(xml: string): SyncMLMessage {
+/** `binary`: the input is bytes as a binary string (see ParseXmlOptions); item text then also carries its bytes. */
+export function parseMessage(xml: string, options: ParseXmlOptions = {}): SyncMLMessage {
   if (!/<([A-Za-z_][\w.-]*:)?SyncML[\s>]/.test(xml)) {
     throw new SyncMLError('NOT_SYNCML', 'the reply is not a SyncML message', { start: xml.slice(0, 60) });
   }
-  const root = parseXmlTree(xml);
+  const root = parseXmlTree(xml, options);
   if (root.name !== 'SyncML')
     throw new SyncMLError('NOT_SYNCML', `root element is <${root.name}>`, { root: root.name });
   const header = parseHeader(requireChild(root, 'SyncHdr', 'SyncML'));
@@ -255,7 +257,7 @@ function parseItemData(el: XmlElement, at: string): ItemData {
   if (devInfEl) return { kind: 'devinf', devInf: parseDevInfElement(devInfEl) };
   const anchorEl = child(el, 'Anchor');
   if (anchorEl) return { kind: 'anchor', anchor: parseAnchor(anchorEl, `${at}/Data/Anchor`) };
-  return { kind: 'text', text: el.text };
+  return { kind: 'text', text: el.text, ...(el.binaryText !== undefined ? { binary: el.binaryText } : {}) };
 }
 
 function base(el: XmlElement, at: string): { cmdId: string; noResp?: boolean } {

@@ -8,6 +8,7 @@
  * (`&#13;` is how some peers escape CR).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { binaryOfCodePoint, utf8DecodeBinary } from '../bytes.js';
 import { SyncMLError } from '../errors.js';
 
 export interface XmlElement {
@@ -16,6 +17,17 @@ export interface XmlElement {
   readonly children: readonly XmlElement[];
   /** All text and CDATA directly inside, joined, CR preserved, entities decoded. */
   readonly text: string;
+  /** When parsed from bytes: the same text as raw UTF-8 bytes (one char per byte). */
+  readonly binaryText?: string;
+}
+
+export interface ParseXmlOptions {
+  /**
+   * The input is a binary string (one char per byte, see bytes.ts binaryFromBytes). Text is
+   * decoded as UTF-8 per element; `binaryText` keeps the bytes, since a server may cut a large
+   * object's chunks inside a multi-byte character (SyncEvolution does).
+   */
+  readonly binary?: boolean;
 }
 
 const CR_SENTINEL = '\uE00D';
@@ -36,7 +48,7 @@ const parser = new XMLParser({
 
 type RawNode = Record<string, unknown>;
 
-export function parseXmlTree(xml: string): XmlElement {
+export function parseXmlTree(xml: string, options: ParseXmlOptions = {}): XmlElement {
   const prepared = xml.replace(/\r/g, CR_SENTINEL);
   const valid = XMLValidator.validate(prepared);
   if (valid !== true) {
@@ -47,28 +59,30 @@ export function parseXmlTree(xml: string): XmlElement {
     });
   }
   const roots = (parser.parse(prepared) as RawNode[])
-    .map(toElement)
+    .map((n) => toElement(n, options.binary === true))
     .filter((e): e is XmlElement => e !== null);
   const root = roots[0];
   if (!root) throw new SyncMLError('MALFORMED_XML', 'no root element');
   return root;
 }
 
-function toElement(node: RawNode): XmlElement | null {
+function toElement(node: RawNode, binary: boolean): XmlElement | null {
   const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text' && k !== '#cdata');
   if (name === undefined) return null;
   const rawChildren = (node[name] as RawNode[] | undefined) ?? [];
   const children: XmlElement[] = [];
   let text = '';
   for (const child of rawChildren) {
-    if ('#text' in child) text += decodeEntities(String(child['#text']));
+    if ('#text' in child) text += decodeEntities(String(child['#text']), binary);
     else if ('#cdata' in child) text += cdataText(child['#cdata']);
     else {
-      const el = toElement(child);
+      const el = toElement(child, binary);
       if (el) children.push(el);
     }
   }
-  return { name: localName(name), children, text: text.replace(CR_SENTINEL_RE, '\r') };
+  const raw = text.replace(CR_SENTINEL_RE, '\r');
+  if (!binary) return { name: localName(name), children, text: raw };
+  return { name: localName(name), children, text: utf8DecodeBinary(raw), binaryText: raw };
 }
 
 function cdataText(value: unknown): string {
@@ -83,17 +97,19 @@ function localName(name: string): string {
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-function decodeEntities(s: string): string {
+function decodeEntities(s: string, binary: boolean): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return codePointOrKeep(parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith('#')) return codePointOrKeep(parseInt(ref.slice(1), 10), whole);
+    if (ref.startsWith('#x')) return codePointOrKeep(parseInt(ref.slice(2), 16), whole, binary);
+    if (ref.startsWith('#')) return codePointOrKeep(parseInt(ref.slice(1), 10), whole, binary);
     return NAMED_ENTITIES[ref] ?? whole;
   });
 }
 
-function codePointOrKeep(cp: number, whole: string): string {
-  return Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+function codePointOrKeep(cp: number, whole: string, binary: boolean): string {
+  if (!(Number.isFinite(cp) && cp >= 0 && cp <= 0x10ffff)) return whole;
+  if (cp === 13) return CR_SENTINEL;
+  return binary ? binaryOfCodePoint(cp) : String.fromCodePoint(cp);
 }
 
 // ---- navigation helpers (path is only for error details) ----

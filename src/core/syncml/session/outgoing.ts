@@ -116,7 +116,9 @@ export interface PackedMessage {
 /** Any message after package 1. */
 export function packNext(d: SessionDraft, opts: { readonly askForMore: boolean }): PackedMessage {
   d.msgId += 1;
-  const packer = new MessagePacker(buildHeader(d), d.serverMaxMsgSize ?? DEFAULT_SERVER_MAX_MSG_SIZE);
+  // Our own MaxMsgSize caps what we send too: a client configured small sits behind a small pipe.
+  const limit = Math.min(d.serverMaxMsgSize ?? DEFAULT_SERVER_MAX_MSG_SIZE, d.config.maxMsgSize);
+  const packer = new MessagePacker(buildHeader(d), limit);
   const statusesDone = packOwedStatuses(d, packer);
   let complete = statusesDone && packOwedResults(d, packer);
   if (complete && d.phase === 'client-changes') complete = packClientChanges(d, packer);

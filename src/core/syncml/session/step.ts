@@ -68,7 +68,7 @@ export function step(state: SessionState, event: SessionEvent): StepResult {
         send(d, commands, packInit(d));
         break;
       case 'reply':
-        onReply(d, commands, event.body);
+        onReply(d, commands, event.body, event.binary === true);
         break;
       case 'all-items':
         expectPhase(d, 'loading-items', event.type);
@@ -105,8 +105,8 @@ function send(d: SessionDraft, commands: SessionCommand[], body: string): void {
   commands.push({ type: 'send', body, url: d.url, msgId: d.msgId });
 }
 
-function onReply(d: SessionDraft, commands: SessionCommand[], body: string): void {
-  const msg = parseMessage(body);
+function onReply(d: SessionDraft, commands: SessionCommand[], body: string, binary: boolean): void {
+  const msg = parseMessage(body, { binary });
   const summary = applyReply(d, msg);
   if (summary.newNonce !== undefined) commands.push({ type: 'save-nonce', nonce: summary.newNonce });
   if (summary.authRefused) return retryAuth(d, commands, summary.authRefused, msg, summary.newNonce);
@@ -148,8 +148,10 @@ function retryAuth(
     });
   }
   d.authRetries += 1;
-  // A refused attempt starts over: no RespURI came back, the server forgot this session.
-  d.url = msg.header.respUri ?? d.config.serverUrl;
+  // A refused attempt starts over at the base URL: the server dropped that session (SyncEvolution
+  // even names a RespURI in the 401 reply, then answers HTTP 500 there).
+  void msg;
+  d.url = d.config.serverUrl;
   d.owedStatuses = [];
   d.authenticated = false;
   send(d, commands, packInit(d));

@@ -123,7 +123,9 @@ export interface IncomingPartial {
   readonly luid?: string;
   readonly contentType?: string;
   readonly size?: number;
+  /** Joined so far; raw UTF-8 bytes (one char per byte) when `binary`, else text. */
   readonly text: string;
+  readonly binary: boolean;
 }
 
 export interface StoreState {
@@ -188,7 +190,8 @@ export interface SessionState {
 
 export type SessionEvent =
   | { readonly type: 'start' }
-  | { readonly type: 'reply'; readonly body: string }
+  /** `binary`: the body is the reply's bytes as a binary string (bytes.ts binaryFromBytes). */
+  | { readonly type: 'reply'; readonly body: string; readonly binary?: boolean }
   | { readonly type: 'all-items'; readonly store: number; readonly items: readonly ClientChange[] }
   | {
       readonly type: 'server-changes-decided';
