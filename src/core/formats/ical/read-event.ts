@@ -1,6 +1,13 @@
 /** VEVENT (either dialect, as a property tree) → CalendarEvent. */
 import type { CalendarEvent, EventException, EventTiming, FormatIssue, ShowAs } from '../../model/index.js';
-import { addDays, daysBetween, datePart, timePart } from '../timezone/index.js';
+import {
+  addDays,
+  daysBetween,
+  datePart,
+  epochToZonedLocal,
+  timePart,
+  utcIsoToMs,
+} from '../timezone/index.js';
 import { dateOnly, type DateOnly } from '../../model/index.js';
 import { allProps, firstProp, firstValue, issue, ItemError, type CalComp } from './cal-tree.js';
 import { BUSYSTATUS_TO_SHOWAS, DIALECTS } from './dialects.js';
@@ -169,6 +176,33 @@ function exceptionOf(
   };
 }
 
+/**
+ * An EXDATE as the start of the occurrence it cancels. Producers often name only the day: a DATE
+ * value, or (vCal 1.0) midnight, for a series at another time of day. That day at the series'
+ * start time is meant (SyncEvolution's vcal10 test data does this).
+ */
+function exdateAsOccurrence(
+  v: TimeValue | undefined,
+  ctx: TimeContext,
+  start: TimeValue,
+): TimeValue | undefined {
+  if (!v || isDateOnlyValue(start)) return v;
+  const startTime = timePart(start.kind === 'utc' ? start.iso : start.local);
+  const zoned = readVcalZoned(v, ctx);
+  const exact = !isDateOnlyValue(zoned) && timePart(timeKey(zoned)) === startTime;
+  const midnight = !isDateOnlyValue(v) && timePart(timeKey(v)) === '00:00:00';
+  if (exact || !(isDateOnlyValue(v) || midnight)) return zoned;
+  const day = isDateOnlyValue(v) ? v : datePart(timeKey(v));
+  const local = `${day}T${startTime}`;
+  return start.kind === 'utc' ? { kind: 'utc', iso: `${local}Z` } : { ...start, local };
+}
+
+/** A UTC value read without the vCal zone, put on that zone's wall clock now (as readTime would). */
+function readVcalZoned(v: TimeValue, ctx: TimeContext): TimeValue {
+  if (isDateOnlyValue(v) || v.kind !== 'utc' || !ctx.vcalZone || ctx.vcalZone === 'UTC') return v;
+  return { kind: 'zoned', local: epochToZonedLocal(utcIsoToMs(v.iso), ctx.vcalZone), tz: ctx.vcalZone };
+}
+
 /** Reads the series master (or single event) plus its RECURRENCE-ID siblings. */
 export function readEvent(
   master: CalComp,
@@ -183,7 +217,7 @@ export function readEvent(
   const recurrence = recurrenceOf(master, dialect, start, extra, issues);
   const exdates: EventException[] = allProps(master, 'EXDATE').flatMap((p) =>
     p.values.filter(Boolean).flatMap((raw) => {
-      const v = readTime(p, ctx, issues, raw);
+      const v = exdateAsOccurrence(readTime(p, { ...ctx, vcalZone: undefined }, issues, raw), ctx, start);
       return v ? [{ originalStart: alignTime(v, start), cancelled: true }] : [];
     }),
   );

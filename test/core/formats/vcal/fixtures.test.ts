@@ -44,6 +44,27 @@ describe('vCalendar 1.0 fixtures (Nokia/Symbian QP + ISO-8859-1, Synthesis, Funa
     ]);
   });
 
+  it('reads an EXDATE that names only the day (UTC midnight) as that day at the series time', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:1.0',
+      'BEGIN:VEVENT',
+      'SUMMARY:Rundgang',
+      'DTSTART:20250407T163000Z',
+      'DTEND:20250407T170000Z',
+      'RRULE:D1 #5',
+      'EXDATE:20250408T000000Z;20250409T000000Z',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const parsed = parseCalendarItem(text);
+    expect(parsed.ok && parsed.value.kind === 'event' && parsed.value.exceptions).toEqual([
+      { originalStart: { kind: 'utc', iso: '2025-04-08T16:30:00Z' }, cancelled: true },
+      { originalStart: { kind: 'utc', iso: '2025-04-09T16:30:00Z' }, cancelled: true },
+    ]);
+  });
+
   it('writes an all-day event as floating midnight to midnight with the all-day flag', () => {
     const parsed = parseCalendarItem(fixtures.find((x) => x.name === 'synthesis-allday-yearly.vcs')!.text);
     if (!parsed.ok) throw new Error(parsed.error.code);
