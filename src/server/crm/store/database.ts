@@ -1,0 +1,60 @@
+/**
+ * The SQLite database under the sandbox CRM's store: opening (schema), transactions, meta values.
+ * DeviceStateStore (device-state.ts) and CrmStore (crm-store.ts) build on it.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+export interface CrmStoreOptions {
+  /** Folder for `crm.sqlite`; created when missing. Omit for an in-memory store (tests). */
+  readonly dataDir?: string;
+  /** Clock, injectable for tests. */
+  readonly now?: () => Date;
+}
+
+export class CrmDatabase {
+  protected readonly db: Database.Database;
+  protected readonly now: () => Date;
+
+  constructor(options: CrmStoreOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+    const file = options.dataDir === undefined ? ':memory:' : join(options.dataDir, 'crm.sqlite');
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA_SQL);
+    this.db
+      .prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)')
+      .run('schema', String(SCHEMA_VERSION));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `fn` in one SQLite transaction: a throw rolls back everything it wrote. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  protected timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+}
