@@ -46,6 +46,7 @@ import {
   runWriteOps,
   storeCall,
   type GraphCodec,
+  type DeltaEntry,
   type GraphJson,
   type GraphWrite,
   type OpPlan,
@@ -89,18 +90,7 @@ export class GraphEventStore implements OutlookStore {
       const initial = `/me/calendars/${encode(folder)}/calendarView/delta${query(this.window())}`;
       const round = await readDeltaRound(this.client, initial, cursor, opts);
 
-      // Which masters/single items changed; the instances the round brought, by master.
-      const wanted = new Set<string>();
-      const instancesByMaster = new Map<string, GraphJson[]>();
-      const reportedRemoved: string[] = [];
-      for (const entry of round.entries.values()) {
-        if (entry.removed) reportedRemoved.push(entry.id);
-        else wanted.add(masterIdOf(entry.json));
-        const master = entry.json.seriesMasterId;
-        if (!entry.removed && typeof master === 'string') {
-          instancesByMaster.set(master, [...(instancesByMaster.get(master) ?? []), entry.json]);
-        }
-      }
+      const { wanted, instancesByMaster, reportedRemoved } = groupRound(round.entries.values());
 
       const current = await this.readCurrent(folder, [...wanted, ...reportedRemoved], round.fullResync, s);
       const removed: OutlookChange[] = [];
@@ -266,6 +256,26 @@ export class GraphEventStore implements OutlookStore {
       endDateTime: new Date(today + futureDays * DAY_MS).toISOString(),
     };
   }
+}
+
+/** Which masters and single items changed, the instances the round brought by master, removals. */
+function groupRound(entries: Iterable<DeltaEntry>) {
+  const wanted = new Set<string>();
+  const instancesByMaster = new Map<string, GraphJson[]>();
+  const reportedRemoved: string[] = [];
+  for (const entry of entries) {
+    if (entry.removed) {
+      reportedRemoved.push(entry.id);
+      continue;
+    }
+    wanted.add(masterIdOf(entry.json));
+    const master = entry.json.seriesMasterId;
+    if (typeof master !== 'string') continue;
+    const instances = instancesByMaster.get(master);
+    if (instances) instances.push(entry.json);
+    else instancesByMaster.set(master, [entry.json]);
+  }
+  return { wanted, instancesByMaster, reportedRemoved };
 }
 
 /** Occurrences and exceptions stand for their series master. */
