@@ -4,6 +4,7 @@
  * 09:00 Berlin meeting stays at 09:00 across the DST change (and moves by an hour in UTC).
  */
 import { badRequest } from '../errors.js';
+import { requireZone } from './time.js';
 import type { JsonObject } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -51,55 +52,78 @@ function invalid(message: string, details: Record<string, unknown>) {
   return badRequest('ErrorPropertyValidationFailure', message, { property: 'recurrence', ...details });
 }
 
-/** Checks a patternedRecurrence as Graph would before storing it. */
-export function validateRecurrence(value: unknown): PatternedRecurrence {
-  const rec = value as Partial<PatternedRecurrence> | null;
-  const pattern = rec?.pattern;
-  const range = rec?.range;
-  if (!pattern || !range) throw invalid('recurrence needs pattern and range.', {});
-  if (!PATTERN_TYPES.includes(pattern.type))
-    throw invalid(`Unknown pattern type '${pattern.type}'.`, { field: 'pattern.type' });
-  if (!Number.isInteger(pattern.interval) || pattern.interval < 1 || pattern.interval > 999) {
-    throw invalid('pattern.interval must be 1..999.', { field: 'pattern.interval', value: pattern.interval });
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isDay = (v: unknown) => typeof v === 'string' && (DAYS as readonly string[]).includes(v);
+
+function validatePattern(pattern: Partial<RecurrencePatternJson>): void {
+  if (typeof pattern.type !== 'string' || !PATTERN_TYPES.includes(pattern.type)) {
+    throw invalid(`Unknown pattern type '${String(pattern.type)}'.`, { field: 'pattern.type' });
   }
+  if (!isInt(pattern.interval, 1, 999))
+    throw invalid('pattern.interval must be 1..999.', { field: 'pattern.interval' });
   const needsDays = pattern.type === 'weekly' || pattern.type.startsWith('relative');
-  if (
-    needsDays &&
-    (!pattern.daysOfWeek?.length || pattern.daysOfWeek.some((d) => !DAYS.includes(d as never)))
-  ) {
-    throw invalid('pattern.daysOfWeek is required for this pattern.', { field: 'pattern.daysOfWeek' });
+  const days = pattern.daysOfWeek;
+  if (needsDays && (!Array.isArray(days) || days.length === 0 || !days.every(isDay))) {
+    throw invalid('pattern.daysOfWeek must list days of the week for this pattern.', {
+      field: 'pattern.daysOfWeek',
+    });
   }
   if (
-    pattern.type.startsWith('absolute') &&
-    !(Number(pattern.dayOfMonth) >= 1 && Number(pattern.dayOfMonth) <= 31)
+    pattern.firstDayOfWeek !== undefined &&
+    pattern.firstDayOfWeek !== null &&
+    !isDay(pattern.firstDayOfWeek)
   ) {
+    throw invalid('pattern.firstDayOfWeek must be a day of the week.', { field: 'pattern.firstDayOfWeek' });
+  }
+  if (pattern.type.startsWith('absolute') && !isInt(pattern.dayOfMonth, 1, 31)) {
     throw invalid('pattern.dayOfMonth must be 1..31.', { field: 'pattern.dayOfMonth' });
   }
-  if (pattern.type.endsWith('Yearly') && !(Number(pattern.month) >= 1 && Number(pattern.month) <= 12)) {
+  if (pattern.type.endsWith('Yearly') && !isInt(pattern.month, 1, 12)) {
     throw invalid('pattern.month must be 1..12.', { field: 'pattern.month' });
   }
   if (
     pattern.type.startsWith('relative') &&
     pattern.index !== undefined &&
+    pattern.index !== null &&
     !INDEXES.includes(pattern.index as never)
   ) {
-    throw invalid(`Unknown pattern.index '${pattern.index}'.`, { field: 'pattern.index' });
+    throw invalid(`Unknown pattern.index '${String(pattern.index)}'.`, { field: 'pattern.index' });
   }
-  if (!RANGE_TYPES.includes(range.type))
-    throw invalid(`Unknown range type '${range.type}'.`, { field: 'range.type' });
+}
+
+function validateRange(range: Partial<RecurrenceRangeJson>): void {
+  if (typeof range.type !== 'string' || !RANGE_TYPES.includes(range.type)) {
+    throw invalid(`Unknown range type '${String(range.type)}'.`, { field: 'range.type' });
+  }
   if (!isDate(range.startDate))
     throw invalid('range.startDate must be YYYY-MM-DD.', { field: 'range.startDate' });
   if (range.type === 'endDate' && (!isDate(range.endDate) || range.endDate < range.startDate)) {
     throw invalid('range.endDate must be a date on or after startDate.', { field: 'range.endDate' });
   }
-  if (
-    range.type === 'numbered' &&
-    !(Number.isInteger(range.numberOfOccurrences) && range.numberOfOccurrences! > 0)
-  ) {
-    throw invalid('range.numberOfOccurrences must be a positive integer.', {
-      field: 'range.numberOfOccurrences',
-    });
+  if (range.type === 'numbered' && !isInt(range.numberOfOccurrences, 1, 999)) {
+    throw invalid('range.numberOfOccurrences must be 1..999.', { field: 'range.numberOfOccurrences' });
   }
+  if (range.recurrenceTimeZone !== undefined && range.recurrenceTimeZone !== null) {
+    requireZone(range.recurrenceTimeZone, 'recurrence.range.recurrenceTimeZone');
+  }
+}
+
+/** Checks a patternedRecurrence as Graph would before storing it. */
+export function validateRecurrence(value: unknown): PatternedRecurrence {
+  const rec = value as Partial<PatternedRecurrence> | null;
+  if (
+    !rec ||
+    typeof rec !== 'object' ||
+    typeof rec.pattern !== 'object' ||
+    !rec.pattern ||
+    typeof rec.range !== 'object' ||
+    !rec.range
+  ) {
+    throw invalid('recurrence needs pattern and range.', {});
+  }
+  validatePattern(rec.pattern);
+  validateRange(rec.range);
   return rec as PatternedRecurrence;
 }
 
