@@ -273,7 +273,10 @@ export function handleSessionMessage(
         final = true;
       }
     } else if (session.phase === 'client-changes') {
-      if (msg.final && session.inChunk === undefined) {
+      if (msg.final) {
+        // a Final with a chunked item still open: that item never completes (the client gets
+        // 213 for its last chunk and no result); the rest of the session goes on
+        session.inChunk = undefined;
         startServerChanges(ctx, session);
         final = packServerChanges(session, b, true);
       }
