@@ -37,14 +37,43 @@ function timeContext(doc: CalDocument, warnings: FormatIssue[]): TimeContext {
   return { version: '2.0', resolveTzid: ianaFromZoneName, utcViaVtimezone: utcViaVtimezone(doc) };
 }
 
-function pickItems(doc: CalDocument, expected?: 'event' | 'task'): { master: CalComp; overrides: CalComp[] } {
+interface PickedItems {
+  readonly master: CalComp;
+  readonly overrides: CalComp[];
+  /** RECURRENCE-ID of a detached occurrence sent without its series (SyncEvolution does this). */
+  readonly detachedFrom?: string;
+}
+
+function pickItems(doc: CalDocument, expected?: 'event' | 'task'): PickedItems {
   const name = expected === 'task' ? 'VTODO' : expected === 'event' ? 'VEVENT' : doc.items[0]?.name;
   const candidates = doc.items.filter((c) => c.name === name);
-  const isOverride = (c: CalComp) => c.props.some((p) => p.name === 'RECURRENCE-ID');
-  const master = candidates.find((c) => !isOverride(c));
-  if (!master)
+  const recurrenceId = (c: CalComp) => c.props.find((p) => p.name === 'RECURRENCE-ID')?.values[0];
+  const master = candidates.find((c) => recurrenceId(c) === undefined);
+  if (master)
+    return {
+      master,
+      overrides: name === 'VEVENT' ? candidates.filter((c) => recurrenceId(c) !== undefined) : [],
+    };
+  const detached = candidates[0];
+  if (!detached)
     throw new ItemError(issue('MISSING_COMPONENT', `no ${name ?? 'VEVENT or VTODO'} in the calendar object`));
-  return { master, overrides: name === 'VEVENT' ? candidates.filter(isOverride) : [] };
+  return { master: detached, overrides: [], detachedFrom: recurrenceId(detached) };
+}
+
+/** A detached occurrence without its series becomes a single item that remembers where it came from. */
+function markDetached(
+  value: CalendarEvent | Task,
+  picked: PickedItems,
+  warnings: FormatIssue[],
+): CalendarEvent | Task {
+  if (picked.detachedFrom === undefined) return value;
+  warnings.push(
+    issue('FIELD_NOT_REPRESENTABLE', 'occurrence without its series read as a single item', {
+      line: picked.master.line,
+      name: 'RECURRENCE-ID',
+    }),
+  );
+  return { ...value, extra: { ...value.extra, 'X-RECURRENCE-ID': picked.detachedFrom } };
 }
 
 /** Parses one calendar item (an event with its changed occurrences, or a task). */
@@ -57,10 +86,11 @@ export function parseCalendarItem(
     const version = detectCalendarVersion(text);
     const doc = version === '1.0' ? readVcal(text, warnings) : readIcal(text, warnings);
     const ctx = timeContext(doc, warnings);
-    const { master, overrides } = pickItems(doc, expected);
+    const picked = pickItems(doc, expected);
+    const { master, overrides } = picked;
     const value =
       master.name === 'VTODO' ? readTask(master, ctx, warnings) : readEvent(master, overrides, ctx, warnings);
-    return { ok: true, value, warnings };
+    return { ok: true, value: markDetached(value, picked, warnings), warnings };
   } catch (e) {
     if (e instanceof ItemError) return { ok: false, error: e.issue, warnings };
     // Anything else is a bug or a library failure on odd input: still a typed, item-level error.

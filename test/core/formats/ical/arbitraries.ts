@@ -60,33 +60,27 @@ function patternFor(start: DateOnly): fc.Arbitrary<RecurrencePattern> {
   const dayOfMonth = Number(start.slice(8, 10));
   return fc.oneof(
     interval.map((i) => ({ type: 'daily' as const, interval: i })),
-    fc
-      .tuple(interval, days, fc.constantFrom(...DAYS))
-      .map(([i, d, f]) => ({
-        type: 'weekly' as const,
-        interval: i,
-        daysOfWeek: DAYS.filter((x) => d.includes(x)),
-        firstDayOfWeek: f,
-      })),
+    fc.tuple(interval, days, fc.constantFrom(...DAYS)).map(([i, d, f]) => ({
+      type: 'weekly' as const,
+      interval: i,
+      daysOfWeek: DAYS.filter((x) => d.includes(x)),
+      firstDayOfWeek: f,
+    })),
     interval.map((i) => ({ type: 'absoluteMonthly' as const, interval: i, dayOfMonth })),
-    fc
-      .tuple(interval, days, index)
-      .map(([i, d, x]) => ({
-        type: 'relativeMonthly' as const,
-        interval: i,
-        daysOfWeek: DAYS.filter((y) => d.includes(y)),
-        index: x,
-      })),
+    fc.tuple(interval, days, index).map(([i, d, x]) => ({
+      type: 'relativeMonthly' as const,
+      interval: i,
+      daysOfWeek: DAYS.filter((y) => d.includes(y)),
+      index: x,
+    })),
     interval.map((i) => ({ type: 'absoluteYearly' as const, interval: i, dayOfMonth, month })),
-    fc
-      .tuple(interval, fc.constantFrom(...DAYS), index)
-      .map(([i, d, x]) => ({
-        type: 'relativeYearly' as const,
-        interval: i,
-        daysOfWeek: [d],
-        index: x,
-        month,
-      })),
+    fc.tuple(interval, fc.constantFrom(...DAYS), index).map(([i, d, x]) => ({
+      type: 'relativeYearly' as const,
+      interval: i,
+      daysOfWeek: [d],
+      index: x,
+      month,
+    })),
   );
 }
 
@@ -128,16 +122,14 @@ export const calendarEvent: fc.Arbitrary<CalendarEvent> = fc
             end: valueAt(z, date, `${String(Number(t.slice(0, 2)) + hours).padStart(2, '0')}${t.slice(2)}`),
           };
     const exceptions: fc.Arbitrary<EventException[]> = recurring
-      ? fc
-          .uniqueArray(fc.integer({ min: 1, max: 300 }), { maxLength: 3 })
-          .map((offsets) =>
-            [...offsets]
-              .sort((a, b) => a - b)
-              .map((n) => ({
-                originalStart: z.kind === 'allDay' ? addDays(date, n) : valueAt(z, addDays(date, n), t),
-                cancelled: true,
-              })),
-          )
+      ? fc.uniqueArray(fc.integer({ min: 1, max: 300 }), { maxLength: 3 }).map((offsets) =>
+          [...offsets]
+            .sort((a, b) => a - b)
+            .map((n) => ({
+              originalStart: z.kind === 'allDay' ? addDays(date, n) : valueAt(z, addDays(date, n), t),
+              cancelled: true,
+            })),
+        )
       : fc.constant([]);
     return fc.record(
       {

@@ -107,6 +107,14 @@ describe('calendar parse errors are typed, with the line they came from', () => 
     expect(result.warnings.map((w) => w.code)).toContain('UNKNOWN_TIMEZONE');
   });
 
+  it('a detached occurrence sent without its series is read as a single event and reported', () => {
+    const result = parseCalendarItem(
+      ical(...event('RECURRENCE-ID:20250413T090000Z', 'DTSTART:20250413T100000Z', 'DTEND:20250413T103000Z')),
+    );
+    expect(result.ok && result.value.extra).toEqual({ 'X-RECURRENCE-ID': '2025-04-13T09:00:00Z' });
+    expect(result.warnings.map((w) => [w.code, w.line])).toEqual([['FIELD_NOT_REPRESENTABLE', 3]]);
+  });
+
   it('an empty vCal RRULE means "not recurring" (Funambol), not an error', () => {
     const result = parseCalendarItem(vcal(...event('DTSTART:20250317T080000Z', 'RRULE:')));
     expect(result.ok && result.value.kind === 'event' && result.value.recurrence).toBeUndefined();
