@@ -44,6 +44,7 @@ export class MemoryOutlookStore implements OutlookStore {
   private seq = 0;
   private nextId = 1;
   private writeFault: WriteFault | undefined;
+  private readonly unreadable = new Set<OutlookItemId>();
   /** Calls made, by method: lets engine tests assert "no write happened" without mocks. */
   readonly calls = { readChanges: 0, readAll: 0, writeBatch: 0, findByLuid: 0, opsWritten: 0 };
 
@@ -59,15 +60,18 @@ export class MemoryOutlookStore implements OutlookStore {
     const state = this.folderState(folder);
     const since = parseCursor(cursor, folder, state.epoch);
     const changes: OutlookChange[] = [];
+    const unreadable: Array<{ id: OutlookItemId; error: OutlookStoreIssue }> = [];
     for (const entry of state.entries.values()) {
       if (since !== undefined && entry.seq <= since) continue;
-      if (entry.item) changes.push(storedItem(entry));
+      if (entry.item && this.unreadable.has(entry.id)) unreadable.push({ id: entry.id, error: UNREADABLE });
+      else if (entry.item) changes.push(storedItem(entry));
       else if (since !== undefined) changes.push({ id: entry.id, removed: true });
     }
     return {
       changes,
       nextCursor: makeCursor(folder, state.epoch, this.seq),
       fullResync: since === undefined,
+      ...(unreadable.length > 0 ? { unreadable } : {}),
     };
   }
 
@@ -130,6 +134,18 @@ export class MemoryOutlookStore implements OutlookStore {
   /** Makes every cursor of the folder stale, like Graph evicting its sync state (410). */
   expireCursors(folder: OutlookFolderId): void {
     this.folderState(folder).epoch++;
+  }
+
+  /**
+   * From now on the item reads as malformed (as a Graph item the mapping can't read): it is
+   * reported in `unreadable` and left out of readAll/findByLuid, but it still exists.
+   */
+  markUnreadable(id: OutlookItemId): void {
+    this.unreadable.add(id);
+    for (const state of this.folders.values()) {
+      const entry = state.entries.get(id);
+      if (entry) state.entries.set(id, { ...entry, seq: ++this.seq }); // shows up as a change
+    }
   }
 
   /** Fails the ops the callback picks until cleared with `undefined`. */
@@ -219,6 +235,12 @@ function parseCursor(
   }
   return Number(epochPart) === epoch ? Number(seqPart) : undefined;
 }
+
+const UNREADABLE: OutlookStoreIssue = {
+  code: 'INVALID_ITEM',
+  message: 'the item can not be read',
+  details: { injected: true },
+};
 
 function throwIfAborted(signal: AbortSignalLike | undefined): void {
   if (signal?.aborted) throw new OutlookStoreError('ABORTED', 'the run was cancelled');

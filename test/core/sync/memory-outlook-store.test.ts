@@ -58,6 +58,20 @@ describe('MemoryOutlookStore test hooks', () => {
     expect(f.store.snapshot(f.folder)).toHaveLength(1);
   });
 
+  it('reports an item marked unreadable apart from the changes, also in a full listing', async () => {
+    const f = await setup();
+    const good = f.store.userCreate(f.folder, contact('Gut'));
+    const bad = f.store.userCreate(f.folder, contact('Kaputt'));
+    const { nextCursor } = await f.store.readChanges(f.folder, undefined);
+    f.store.markUnreadable(bad);
+    const after = await f.store.readChanges(f.folder, nextCursor);
+    expect(after.changes).toEqual([]);
+    expect(after.unreadable).toEqual([{ id: bad, error: expect.objectContaining({ code: 'INVALID_ITEM' }) }]);
+    const full = await f.store.readChanges(f.folder, undefined);
+    expect(full.changes.map((c) => c.id)).toEqual([good]);
+    expect(full.unreadable?.map((u) => u.id)).toEqual([bad]);
+  });
+
   it('refuses an item of another kind with INVALID_ITEM', () => {
     const store = new MemoryOutlookStore('task');
     expect(() => store.userCreate(outlookFolderId('t'), contact('X'))).toThrow(
