@@ -8,6 +8,7 @@ import type { ConflictPolicy } from './conflict-policy.js';
 import type { DeletionCandidate } from './deletion-guard.js';
 import type { PresentItem } from './detect-outlook-changes.js';
 import { ANSWER_STATUS } from './item-status.js';
+import { withStableUids } from './stable-uid.js';
 import { itemDisplayName } from './item-name.js';
 import type { ConflictRecord, OutlookPlan, PlannedFailure, PlannedWrite } from './plan-types.js';
 import type { OurChange, ServerChange, ServerChangeAnswer } from './session-types.js';
@@ -21,6 +22,8 @@ import {
 
 export interface PlanInput {
   readonly kind: ItemKind;
+  /** The CRM datastore: part of the UIDs we give appointments and tasks that come without one. */
+  readonly datastore: string;
   readonly serverChanges: readonly ServerChange[];
   /** Item state after change detection (includes states adopted from item links this run). */
   readonly items: Readonly<Record<string, ItemSyncState>>;
@@ -292,7 +295,7 @@ export function planOutlookWrites(input: PlanInput): OutlookPlan {
     nextLuid: input.nextLuid,
     unchanged: 0,
   };
-  input.serverChanges.forEach((change, index) => {
+  withStableUids(input.serverChanges, b.byLuid, input.datastore).forEach((change, index) => {
     if (change.op === 'undecodable') {
       b.failures.push({ serverIndex: index, luid: change.luid, name: '', failure: change.failure });
       b.answers.set(index, { status: ANSWER_STATUS.unsupportedFormat });

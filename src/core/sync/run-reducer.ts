@@ -220,6 +220,7 @@ function onServerChanges(
 function planFor(state: RunState, work: FolderWork, serverChanges: readonly ServerChange[]) {
   return planOutlookWrites({
     kind: work.pair.kind,
+    datastore: work.pair.datastore,
     serverChanges,
     items: work.items,
     committedIds: new Set(Object.keys(work.stored?.items ?? {})),

@@ -36,6 +36,7 @@ function setup(serverChanges: ServerChange[], o: Options = {}) {
   const items = o.items ?? [stateOfAnna];
   return planOutlookWrites({
     kind: 'contact',
+    datastore: 'addressbook',
     serverChanges,
     items: Object.fromEntries(items.map((s) => [s.outlookId, s])),
     committedIds: new Set(o.committed ?? items.map((s) => s.outlookId)),
@@ -130,6 +131,28 @@ describe('planOutlookWrites', () => {
     expect(paired.writes.map((w) => w.write)).toEqual([
       expect.objectContaining({ op: 'update', id: 'o9', item: crmVersion }),
     ]);
+  });
+
+  it('gives an appointment without a UID a stable one, the same on every later write', () => {
+    const event: ServerChange = {
+      op: 'add',
+      guid: guid('g7'),
+      item: {
+        kind: 'event',
+        subject: 'Notartermin',
+        timing: { allDay: true, startDate: '2026-03-02' as never, endDate: '2026-03-03' as never },
+        exceptions: [],
+        sensitivity: 'normal',
+        categories: [],
+        attendees: [],
+        extra: {},
+      },
+    };
+    const plan = setup([event]);
+    const written = plan.writes[0]?.write;
+    expect(written?.op === 'create' && written.item.kind === 'event' && written.item.uid).toBe(
+      'crm-addressbook-g7@outlook-crm-sync',
+    );
   });
 
   it('plans deletes and reports them for the deletion guard', () => {
