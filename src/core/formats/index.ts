@@ -12,8 +12,29 @@ export type {
 export { GRAPH_CONTACT_LIMITS } from './graph/contact-types.js';
 export { fingerprint, canonicalItemText, FINGERPRINT_VERSION } from './fingerprint.js';
 export * from './ical/index.js';
-export * from './recurrence/index.js';
-export * from './timezone/index.js';
+export {
+  parseIcalRrule,
+  formatIcalRrule,
+  parseVcalRrule,
+  formatVcalRrule,
+  vcalUnsupportedReason,
+  seriesStartOf,
+  type SeriesStart,
+  type RuleParse,
+} from './recurrence/index.js';
+export {
+  offsetMinutesAt,
+  epochToZonedLocal,
+  zonedLocalToEpoch,
+  isKnownIanaZone,
+  ianaFromZoneName,
+  windowsFromIana,
+  transitionsInYear,
+  vtimezoneLines,
+  vcalZoneProperties,
+  guessZoneFromVcal,
+  type ZoneTransition,
+} from './timezone/index.js';
 export { eventFromGraph, eventToGraph, type GraphEventConversion } from './graph/event.js';
 export type { GraphWriteOptions } from './graph/event-write.js';
 export { EVENT_CARRY_PROPERTY_ID, type EventCarry } from './graph/event-carry.js';
