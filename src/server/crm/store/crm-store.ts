@@ -49,13 +49,12 @@ export class CrmStore extends DeviceStateStore {
     const sql = options.includeDeleted
       ? 'SELECT * FROM records WHERE datastore = ? ORDER BY guid'
       : 'SELECT * FROM records WHERE datastore = ? AND deleted = 0 ORDER BY guid';
-    return (this.db.prepare(sql).all(datastore) as RecordRow[]).map(toRecord);
+    return (this.sql(sql).all(datastore) as RecordRow[]).map(toRecord);
   }
 
   getRecord(datastore: Datastore, guid: string): CrmRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM records WHERE datastore = ? AND guid = ?')
-      .get(datastore, guid) as RecordRow | undefined;
+    const row = this.sql('SELECT * FROM records WHERE datastore = ? AND guid = ?').get(datastore, guid) as
+      RecordRow | undefined;
     return row === undefined ? undefined : toRecord(row);
   }
 
@@ -74,9 +73,9 @@ export class CrmStore extends DeviceStateStore {
     op: 'add' | 'replace' | 'delete',
     origin: string,
   ): number {
-    const info = this.db
-      .prepare('INSERT INTO change_log (datastore, guid, op, origin, at) VALUES (?, ?, ?, ?, ?)')
-      .run(datastore, guid, op, origin, this.timestamp());
+    const info = this.sql(
+      'INSERT INTO change_log (datastore, guid, op, origin, at) VALUES (?, ?, ?, ?, ?)',
+    ).run(datastore, guid, op, origin, this.timestamp());
     return Number(info.lastInsertRowid);
   }
 
@@ -105,16 +104,14 @@ export class CrmStore extends DeviceStateStore {
       }
       if (existing !== undefined) {
         // a deleted id used again: a new record for every device, so no device keeps a map to it
-        this.db.prepare('DELETE FROM records WHERE datastore = ? AND guid = ?').run(datastore, existing.guid);
-        this.db.prepare('DELETE FROM maps WHERE datastore = ? AND guid = ?').run(datastore, existing.guid);
+        this.sql('DELETE FROM records WHERE datastore = ? AND guid = ?').run(datastore, existing.guid);
+        this.sql('DELETE FROM maps WHERE datastore = ? AND guid = ?').run(datastore, existing.guid);
       }
       guid ??= this.nextGuid(datastore);
       const rev = this.logChange(datastore, guid, 'add', origin);
-      this.db
-        .prepare(
-          'INSERT INTO records (datastore, guid, content, content_type, modified, deleted, rev, origin) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
-        )
-        .run(datastore, guid, content, contentType, this.timestamp(), rev, origin);
+      this.sql(
+        'INSERT INTO records (datastore, guid, content, content_type, modified, deleted, rev, origin) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
+      ).run(datastore, guid, content, contentType, this.timestamp(), rev, origin);
       return this.requireRecord(datastore, guid);
     });
   }
@@ -129,11 +126,9 @@ export class CrmStore extends DeviceStateStore {
     return this.transaction(() => {
       this.requireRecord(datastore, guid);
       const rev = this.logChange(datastore, guid, 'replace', origin);
-      this.db
-        .prepare(
-          'UPDATE records SET content = ?, content_type = ?, modified = ?, rev = ?, origin = ? WHERE datastore = ? AND guid = ?',
-        )
-        .run(content, contentType, this.timestamp(), rev, origin, datastore, guid);
+      this.sql(
+        'UPDATE records SET content = ?, content_type = ?, modified = ?, rev = ?, origin = ? WHERE datastore = ? AND guid = ?',
+      ).run(content, contentType, this.timestamp(), rev, origin, datastore, guid);
       return this.requireRecord(datastore, guid);
     });
   }
@@ -144,25 +139,23 @@ export class CrmStore extends DeviceStateStore {
       const record = this.getRecord(datastore, guid);
       if (record === undefined || record.deleted) return false;
       const rev = this.logChange(datastore, guid, 'delete', origin);
-      this.db
-        .prepare(
-          'UPDATE records SET deleted = 1, modified = ?, rev = ?, origin = ? WHERE datastore = ? AND guid = ?',
-        )
-        .run(this.timestamp(), rev, origin, datastore, guid);
+      this.sql(
+        'UPDATE records SET deleted = 1, modified = ?, rev = ?, origin = ? WHERE datastore = ? AND guid = ?',
+      ).run(this.timestamp(), rev, origin, datastore, guid);
       return true;
     });
   }
 
   /** Records (tombstones included) changed after `sinceRev` by anyone but `deviceId`. */
   changesFor(deviceId: string, datastore: Datastore, sinceRev: number): CrmRecord[] {
-    const rows = this.db
-      .prepare('SELECT * FROM records WHERE datastore = ? AND rev > ? AND origin <> ? ORDER BY rev')
-      .all(datastore, sinceRev, deviceId) as RecordRow[];
+    const rows = this.sql(
+      'SELECT * FROM records WHERE datastore = ? AND rev > ? AND origin <> ? ORDER BY rev',
+    ).all(datastore, sinceRev, deviceId) as RecordRow[];
     return rows.map(toRecord);
   }
 
   currentRev(): number {
-    const row = this.db.prepare('SELECT MAX(seq) AS seq FROM change_log').get() as { seq: number | null };
+    const row = this.sql('SELECT MAX(seq) AS seq FROM change_log').get() as { seq: number | null };
     return row.seq ?? 0;
   }
 }

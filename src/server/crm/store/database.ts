@@ -15,6 +15,8 @@ export interface CrmStoreOptions {
 }
 
 export class CrmDatabase {
+  private readonly statements = new Map<string, Database.Statement>();
+
   protected readonly db: Database.Database;
   protected readonly now: () => Date;
 
@@ -26,9 +28,17 @@ export class CrmDatabase {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA_SQL);
-    this.db
-      .prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)')
-      .run('schema', String(SCHEMA_VERSION));
+    this.sql('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
+  }
+
+  /** A prepared statement, prepared once per SQL text (preparing is the costly part). */
+  protected sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   close(): void {
@@ -45,16 +55,13 @@ export class CrmDatabase {
   }
 
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
-      { value: string } | undefined;
+    const row = this.sql('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db
-      .prepare(
-        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
+    this.sql(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 }

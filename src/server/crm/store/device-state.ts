@@ -20,28 +20,26 @@ export interface ConflictCopy {
 
 export class DeviceStateStore extends CrmDatabase {
   getNonce(deviceId: string): string | undefined {
-    const row = this.db.prepare('SELECT nonce_b64 FROM devices WHERE device_id = ?').get(deviceId) as
+    const row = this.sql('SELECT nonce_b64 FROM devices WHERE device_id = ?').get(deviceId) as
       { nonce_b64: string } | undefined;
     return row?.nonce_b64;
   }
 
   setNonce(deviceId: string, nonceB64: string): void {
     const at = this.timestamp();
-    this.db
-      .prepare(
-        `INSERT INTO devices (device_id, nonce_b64, first_seen, last_seen) VALUES (?, ?, ?, ?)
+    this.sql(
+      `INSERT INTO devices (device_id, nonce_b64, first_seen, last_seen) VALUES (?, ?, ?, ?)
          ON CONFLICT(device_id) DO UPDATE SET nonce_b64 = excluded.nonce_b64, last_seen = excluded.last_seen`,
-      )
-      .run(deviceId, nonceB64, at, at);
+    ).run(deviceId, nonceB64, at, at);
   }
 
   setDevInf(deviceId: string, devinfXml: string): void {
     this.setNonce(deviceId, this.getNonce(deviceId) ?? '');
-    this.db.prepare('UPDATE devices SET devinf = ? WHERE device_id = ?').run(devinfXml, deviceId);
+    this.sql('UPDATE devices SET devinf = ? WHERE device_id = ?').run(devinfXml, deviceId);
   }
 
   listDevices(): { deviceId: string; lastSeen: string }[] {
-    const rows = this.db.prepare('SELECT device_id, last_seen FROM devices ORDER BY device_id').all() as {
+    const rows = this.sql('SELECT device_id, last_seen FROM devices ORDER BY device_id').all() as {
       device_id: string;
       last_seen: string;
     }[];
@@ -49,11 +47,9 @@ export class DeviceStateStore extends CrmDatabase {
   }
 
   getAnchor(deviceId: string, datastore: Datastore): DeviceAnchor | undefined {
-    const row = this.db
-      .prepare(
-        'SELECT client_anchor, server_anchor, synced_rev FROM anchors WHERE device_id = ? AND datastore = ?',
-      )
-      .get(deviceId, datastore) as
+    const row = this.sql(
+      'SELECT client_anchor, server_anchor, synced_rev FROM anchors WHERE device_id = ? AND datastore = ?',
+    ).get(deviceId, datastore) as
       { client_anchor: string; server_anchor: string; synced_rev: number } | undefined;
     return row === undefined
       ? undefined
@@ -61,57 +57,68 @@ export class DeviceStateStore extends CrmDatabase {
   }
 
   setAnchor(deviceId: string, datastore: Datastore, anchor: DeviceAnchor): void {
-    this.db
-      .prepare(
-        `INSERT INTO anchors (device_id, datastore, client_anchor, server_anchor, synced_rev) VALUES (?, ?, ?, ?, ?)
+    this.sql(
+      `INSERT INTO anchors (device_id, datastore, client_anchor, server_anchor, synced_rev) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(device_id, datastore) DO UPDATE SET client_anchor = excluded.client_anchor,
            server_anchor = excluded.server_anchor, synced_rev = excluded.synced_rev`,
-      )
-      .run(deviceId, datastore, anchor.clientAnchor, anchor.serverAnchor, anchor.syncedRev);
+    ).run(deviceId, datastore, anchor.clientAnchor, anchor.serverAnchor, anchor.syncedRev);
   }
 
   deleteAnchor(deviceId: string, datastore: Datastore): void {
-    this.db.prepare('DELETE FROM anchors WHERE device_id = ? AND datastore = ?').run(deviceId, datastore);
+    this.sql('DELETE FROM anchors WHERE device_id = ? AND datastore = ?').run(deviceId, datastore);
   }
 
   guidForLuid(deviceId: string, datastore: Datastore, luid: string): string | undefined {
-    const row = this.db
-      .prepare('SELECT guid FROM maps WHERE device_id = ? AND datastore = ? AND luid = ?')
-      .get(deviceId, datastore, luid) as { guid: string } | undefined;
+    const row = this.sql('SELECT guid FROM maps WHERE device_id = ? AND datastore = ? AND luid = ?').get(
+      deviceId,
+      datastore,
+      luid,
+    ) as { guid: string } | undefined;
     return row?.guid;
   }
 
   luidForGuid(deviceId: string, datastore: Datastore, guid: string): string | undefined {
-    const row = this.db
-      .prepare('SELECT luid FROM maps WHERE device_id = ? AND datastore = ? AND guid = ?')
-      .get(deviceId, datastore, guid) as { luid: string } | undefined;
+    const row = this.sql('SELECT luid FROM maps WHERE device_id = ? AND datastore = ? AND guid = ?').get(
+      deviceId,
+      datastore,
+      guid,
+    ) as { luid: string } | undefined;
     return row?.luid;
   }
 
   /** Maps a LUID to a GUID, replacing any older pairing of either side. */
   setMap(deviceId: string, datastore: Datastore, luid: string, guid: string): void {
-    this.db
-      .prepare('DELETE FROM maps WHERE device_id = ? AND datastore = ? AND (luid = ? OR guid = ?)')
-      .run(deviceId, datastore, luid, guid);
-    this.db
-      .prepare('INSERT INTO maps (device_id, datastore, luid, guid) VALUES (?, ?, ?, ?)')
-      .run(deviceId, datastore, luid, guid);
+    this.sql('DELETE FROM maps WHERE device_id = ? AND datastore = ? AND (luid = ? OR guid = ?)').run(
+      deviceId,
+      datastore,
+      luid,
+      guid,
+    );
+    this.sql('INSERT INTO maps (device_id, datastore, luid, guid) VALUES (?, ?, ?, ?)').run(
+      deviceId,
+      datastore,
+      luid,
+      guid,
+    );
   }
 
   deleteMapByGuid(deviceId: string, datastore: Datastore, guid: string): void {
-    this.db
-      .prepare('DELETE FROM maps WHERE device_id = ? AND datastore = ? AND guid = ?')
-      .run(deviceId, datastore, guid);
+    this.sql('DELETE FROM maps WHERE device_id = ? AND datastore = ? AND guid = ?').run(
+      deviceId,
+      datastore,
+      guid,
+    );
   }
 
   clearMaps(deviceId: string, datastore: Datastore): void {
-    this.db.prepare('DELETE FROM maps WHERE device_id = ? AND datastore = ?').run(deviceId, datastore);
+    this.sql('DELETE FROM maps WHERE device_id = ? AND datastore = ?').run(deviceId, datastore);
   }
 
   countMaps(deviceId: string, datastore: Datastore): number {
-    const row = this.db
-      .prepare('SELECT COUNT(*) AS n FROM maps WHERE device_id = ? AND datastore = ?')
-      .get(deviceId, datastore) as { n: number };
+    const row = this.sql('SELECT COUNT(*) AS n FROM maps WHERE device_id = ? AND datastore = ?').get(
+      deviceId,
+      datastore,
+    ) as { n: number };
     return row.n;
   }
 
@@ -124,17 +131,13 @@ export class DeviceStateStore extends CrmDatabase {
     content: string,
     contentType: string,
   ): void {
-    this.db
-      .prepare(
-        'INSERT INTO conflicts (datastore, guid, device_id, content, content_type, at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(datastore, guid, deviceId, content, contentType, this.timestamp());
+    this.sql(
+      'INSERT INTO conflicts (datastore, guid, device_id, content, content_type, at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(datastore, guid, deviceId, content, contentType, this.timestamp());
   }
 
   listConflictCopies(datastore: Datastore): ConflictCopy[] {
-    const rows = this.db
-      .prepare('SELECT * FROM conflicts WHERE datastore = ? ORDER BY id')
-      .all(datastore) as {
+    const rows = this.sql('SELECT * FROM conflicts WHERE datastore = ? ORDER BY id').all(datastore) as {
       id: number;
       datastore: Datastore;
       guid: string;
