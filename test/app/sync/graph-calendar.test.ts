@@ -1,5 +1,5 @@
 /**
- * Appointments end to end: the Graph event store on the emulator, vCalendar 1.0 over the SyncML client, the
+ * Appointments and To Do tasks end to end: the Graph event store on the emulator, vCalendar 1.0 over the SyncML client, the
  * sandbox CRM's calendar. Guards the echo and twinning rules for events, where Graph adds an organizer and
  * time zones are rewritten.
  */
@@ -8,11 +8,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GraphClient } from '../../../src/adapters/graph/client.js';
 import { graphCodecs, outlookShapes } from '../../../src/adapters/graph/codecs.js';
 import { GraphEventStore } from '../../../src/adapters/graph/event-store.js';
+import { GraphTaskStore } from '../../../src/adapters/graph/task-store.js';
 import { createFolder } from '../../../src/adapters/graph/folders.js';
 import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
 import { formatsItemCodec, runSync, type SyncPorts } from '../../../src/app/sync/index.js';
-import { fingerprint, serializeEvent } from '../../../src/core/formats/index.js';
-import type { CalendarEvent } from '../../../src/core/model/index.js';
+import { fingerprint, serializeEvent, serializeTask } from '../../../src/core/formats/index.js';
+import { dateOnly, type CalendarEvent, type Task } from '../../../src/core/model/index.js';
 import { createMemoryJournalStore, createMemorySyncStateStore } from '../../../src/core/sync/index.js';
 import { memoryNonceStore, runSyncSession } from '../../../src/core/syncml/index.js';
 import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
@@ -97,7 +98,7 @@ async function setup() {
   return { crm, client, store, folder, subjects, crmCount, sync: () => runSync(ports, { folders: [pair] }) };
 }
 
-describe('appointments on the Graph emulator and the sandbox CRM', () => {
+describe('appointments and tasks on the Graph emulator and the sandbox CRM', () => {
   it('sync both ways; a second run changes nothing', async () => {
     const w = await setup();
     // The user's own appointment, made in Outlook (no link).
@@ -122,6 +123,75 @@ describe('appointments on the Graph emulator and the sandbox CRM', () => {
     expect(await w.subjects()).toEqual(['Besichtigung Domstraße', 'Notartermin']);
     expect(w.crmCount()).toBe(2);
     const second = await w.sync();
+    expect(second.folders[0]).toMatchObject({
+      toOutlook: { creates: 0, updates: 0, deletes: 0 },
+      toCrm: { adds: 0, replaces: 0, deletes: 0 },
+    });
+  });
+
+  it('syncs To Do tasks both ways; a second run changes nothing', async () => {
+    const crm = await startCrmServer({ port: 0, seed: false });
+    servers.push(crm);
+    graph.server.use(http.all(`${crm.url}/*`, () => passthrough()));
+    const client = new GraphClient({
+      tokenProvider: { getToken: async () => 'sandbox-token' },
+      clock: fakeClock(),
+      maxRetries: 10,
+    });
+    const folder = (await createFolder(client, 'tasks', `Aufgaben ${++serial}`)).id;
+    const options = { timeZone: 'Europe/Berlin', mailboxOwner: owner };
+    const store = new GraphTaskStore(client, graphCodecs(options).task);
+    await client.request('POST', `/me/todo/lists/${folder}/tasks`, { body: { title: 'Exposé senden' } });
+    const crmTask: Task = {
+      kind: 'task',
+      title: 'Rückruf Käufer',
+      due: dateOnly(inDays(2)),
+      status: 'notStarted',
+      importance: 'high',
+      categories: [],
+      sensitivity: 'normal',
+      extra: {},
+    };
+    crm.store.createRecord('todo', serializeTask(crmTask, '2.0').text, 'text/calendar', 'web');
+    let tick = 0;
+    const nonceStore = memoryNonceStore();
+    const ports: SyncPorts = {
+      outlook: { task: store },
+      runSession: (o) =>
+        runSyncSession({
+          ...o,
+          transport: createHttpTransport({ timeoutMs: 20_000 }),
+          serverUrl: crm.syncUrl,
+          user: 'test',
+          password: 'test',
+          auth: 'md5',
+          deviceId: `outlook-todo-${serial}`,
+          nonceStore,
+        }),
+      stateStore: createMemorySyncStateStore(),
+      journal: createMemoryJournalStore(),
+      codec: formatsItemCodec,
+      fingerprint,
+      outlookShape: outlookShapes(options),
+      now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
+      newRunId: () => `run-${tick}`,
+    };
+    const request = {
+      folders: [
+        {
+          folderId: folder,
+          kind: 'task' as const,
+          datastore: 'todo',
+          direction: 'two-way' as const,
+          policy: 'crm-wins' as const,
+        },
+      ],
+    };
+    expect((await runSync(ports, request)).outcome).toBe('completed');
+    const titles = (await store.readAll(folder)).map((s) => (s.item as Task).title).sort();
+    expect(titles).toEqual(['Exposé senden', 'Rückruf Käufer']);
+    expect(crm.store.listRecords('todo').filter((r) => !r.deleted)).toHaveLength(2);
+    const second = await runSync(ports, request);
     expect(second.folders[0]).toMatchObject({
       toOutlook: { creates: 0, updates: 0, deletes: 0 },
       toCrm: { adds: 0, replaces: 0, deletes: 0 },
