@@ -13,6 +13,7 @@ const server = await startCrmServer({
   host: env['CRM_HOST'] ?? '127.0.0.1',
   port: Number(env['CRM_PORT'] ?? DEFAULT_CRM_PORT),
   users: user === '' ? null : { [user]: env['CRM_PASSWORD'] ?? 'test' },
+  log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} synced ${line}`),
 });
 console.log(`Sandbox CRM page:     ${server.url}/`);
 console.log(`Sandbox CRM SyncML:   ${server.syncUrl}  (user ${user || '(no auth)'})`);

@@ -71,6 +71,18 @@ describe('sandbox CRM SyncML sessions', () => {
     expect(third.received).toEqual([]);
   });
 
+  it('reports each completed session in one line', async () => {
+    const lines: string[] = [];
+    const { client } = await setup({ seed: false, log: (line) => lines.push(line) });
+    await syncOnce(client, {
+      datastore: 'addressbook',
+      code: 201,
+      next: 'A1',
+      changes: [itemCmd('Add', 'x1', card('Alice', 'Wonder'))],
+    });
+    expect(lines).toEqual(['test-device-1: addressbook slow (1 in, 0 out)']);
+  });
+
   it('answers 508 and runs a slow sync when the client Last anchor does not match', async () => {
     const { client } = await setup();
     await syncOnce(client, { datastore: 'todo', code: 201, next: 'T1' });

@@ -37,6 +37,8 @@ export interface CrmServerOptions {
   readonly faults?: readonly Fault[];
   readonly convert?: FormatConverter;
   readonly now?: () => Date;
+  /** One line per completed SyncML session. */
+  readonly log?: (line: string) => void;
 }
 
 export interface RunningCrmServer {

@@ -103,6 +103,7 @@ export function handleSyncAlert(ctx: AlertContext, alert: AlertCommand): AlertOu
     twins: new Set(),
     sendReplace: new Set(),
     failedRevs: [],
+    counts: { fromClient: 0, toClient: 0 },
     sendType: DATASTORE_FORMATS[datastore].canonical,
   });
   return {

@@ -132,7 +132,10 @@ function packChunk(session: Session, builder: ReplyBuilder, filling: Filling, ms
   session.sent.set(`${msgId}:${cmdId}`, chunk.item);
   filling.used += overhead + (end - chunk.offset);
   chunk.offset = end;
-  if (!more) session.outChunk = undefined;
+  if (!more) {
+    session.outChunk = undefined;
+    session.datastores.get(chunk.item.datastore)!.counts.toClient += 1;
+  }
   return !more;
 }
 
@@ -158,6 +161,7 @@ export function packServerChanges(session: Session, builder: ReplyBuilder, openA
     if (filling.used + size <= filling.budget) {
       sync.commands.push(itemCommand(item, cmdId));
       session.sent.set(`${msgId}:${cmdId}`, item);
+      session.datastores.get(item.datastore)!.counts.toClient += 1;
       filling.used += size;
       session.outbox.shift();
       continue;

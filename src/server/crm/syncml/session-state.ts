@@ -31,6 +31,8 @@ export interface DatastoreState {
   snapshotRev?: number;
   /** Revs of our items the client did not apply: the cursor stops below the first of them. */
   readonly failedRevs: number[];
+  /** For the log line at the end: items applied from the client, items sent to it. */
+  readonly counts: { fromClient: number; toClient: number };
   /** The format the client wants to receive (its DevInf Rx-Pref, when we can produce it). */
   sendType: ContentType;
 }

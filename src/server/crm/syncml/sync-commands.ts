@@ -101,6 +101,11 @@ function assemble(
   return sizeMatches(whole, size) ? whole : 424;
 }
 
+function counted(state: DatastoreState, status: StatusDraft): StatusDraft {
+  if (status.code >= 200 && status.code < 300 && status.code !== 211) state.counts.fromClient += 1;
+  return status;
+}
+
 function applyItem(ctx: SyncContext, state: DatastoreState, cmd: SyncItemCommand, item: Item): StatusDraft {
   const luid = item.source?.locUri ?? item.target?.locUri;
   if (luid === undefined) return itemStatus(ctx, cmd, luid, 412);
@@ -111,7 +116,8 @@ function applyItem(ctx: SyncContext, state: DatastoreState, cmd: SyncItemCommand
     state,
     convert: ctx.convert,
   };
-  if (cmd.kind === 'Delete') return itemStatus(ctx, cmd, luid, applyClientDelete(apply, luid));
+  if (cmd.kind === 'Delete')
+    return counted(state, itemStatus(ctx, cmd, luid, applyClientDelete(apply, luid)));
   const text = item.data?.kind === 'text' ? item.data.text : undefined;
   if (text === undefined) return itemStatus(ctx, cmd, luid, 412);
   const whole = assemble(ctx, state, cmd, item, luid, text);
@@ -126,7 +132,7 @@ function applyItem(ctx: SyncContext, state: DatastoreState, cmd: SyncItemCommand
     content: whole,
     mediaType: item.meta?.type ?? cmd.meta?.type,
   });
-  return itemStatus(ctx, cmd, luid, code);
+  return counted(state, itemStatus(ctx, cmd, luid, code));
 }
 
 /** Statuses for one Sync: the Sync's own first, then one per item. */

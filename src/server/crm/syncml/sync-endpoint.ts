@@ -29,6 +29,8 @@ export interface SyncEndpointOptions {
   readonly maxObjSize?: number;
   readonly sessionTimeoutMs?: number;
   readonly now?: () => Date;
+  /** Gets one line per completed session (npm start prints them). */
+  readonly log?: (line: string) => void;
 }
 
 export interface SyncReply {
@@ -47,6 +49,14 @@ const textReply = (httpStatus: number, body: string): SyncReply => ({
   contentType: 'text/plain; charset=utf-8',
   body,
 });
+
+/** e.g. `outlook-addin-1: addressbook two-way (2 in, 3 out), todo slow (0 in, 5 out)` */
+export function sessionSummary(session: Session): string {
+  const parts = [...session.datastores.values()].map(
+    (d) => `${d.datastore} ${d.mode} (${d.counts.fromClient} in, ${d.counts.toClient} out)`,
+  );
+  return `${session.deviceId}: ${parts.join(', ') || 'no datastores'}`;
+}
 
 export class SyncEndpoint {
   private readonly sessions = new Map<string, Session>();
@@ -132,7 +142,10 @@ export class SyncEndpoint {
     };
     try {
       const body = handleSessionMessage(ctx, session, msg, hdrStatus);
-      if (session.phase === 'done') this.sessions.delete(session.id);
+      if (session.phase === 'done') {
+        this.sessions.delete(session.id);
+        this.options.log?.(sessionSummary(session));
+      }
       return { httpStatus: 200, contentType: SYNCML_CONTENT_TYPE, body, session };
     } catch (e) {
       // the message's transaction rolled back; the session can't go on from a half-known state
