@@ -152,3 +152,36 @@ describe('writes with arbitrary bodies', () => {
     );
   });
 });
+
+describe('patches with arbitrary bodies', () => {
+  it('answer 200 or a typed 4xx, and a refused patch changes nothing (fuzz)', async () => {
+    const { store, send, list } = setup();
+    const start = { dateTime: '2026-03-02T09:00:00', timeZone: 'W. Europe Standard Time' };
+    const end = { dateTime: '2026-03-02T10:00:00', timeZone: 'W. Europe Standard Time' };
+    const targets = [
+      [
+        '/me/contacts',
+        store.createItem('contact', store.defaultFolder('contacts').id, { givenName: 'A' }),
+        CONTACT_FIELDS,
+      ],
+      [
+        '/me/events',
+        store.createItem('event', store.defaultFolder('calendar').id, { start, end }),
+        EVENT_FIELDS,
+      ],
+      [list, store.createItem('task', store.defaultFolder('todo').id, { title: 'T' }), TASK_FIELDS],
+    ] as const;
+    const cases = fc.oneof(
+      ...targets.map(([path, item, fields]) => bodies([...fields]).map((b) => [path, item, b] as const)),
+    );
+    await fc.assert(
+      fc.asyncProperty(cases, async ([path, item, body]) => {
+        const before = JSON.stringify(item);
+        const res = await send('PATCH', `${path}/${item.restId}`, body);
+        expect(res.status === 200 || (res.status >= 400 && res.status < 500)).toBe(true);
+        if (res.status !== 200) expect(JSON.stringify(item)).toBe(before);
+      }),
+      { numRuns: 1_500 },
+    );
+  });
+});

@@ -77,35 +77,42 @@ function validateLinkedResource(value: unknown, index: number): LinkedResource {
 
 /** Applies navigation properties from a POST (creating) or PATCH body to the item. */
 export function applyNavigation(item: StoredItem, navigation: JsonObject, creating: boolean): void {
-  if (navigation.singleValueExtendedProperties !== undefined) {
-    const props = asArray(navigation.singleValueExtendedProperties, 'singleValueExtendedProperties').map(
-      validateExtendedProperty,
-    );
-    for (const prop of props) {
-      const existing = item.extendedProperties.find((p) => p.id.toLowerCase() === prop.id.toLowerCase());
-      if (existing) existing.value = prop.value;
-      else item.extendedProperties.push(prop);
-    }
-  }
-  if (navigation.extensions !== undefined) {
-    if (!creating)
-      throw badRequest(
-        'ErrorInvalidRequest',
-        'Extensions are changed through their own URL, not by PATCH of the item.',
-        { property: 'extensions' },
-      );
-    for (const ext of asArray(navigation.extensions, 'extensions').map(validateExtension))
-      addExtension(item, ext);
-  }
-  if (navigation.linkedResources !== undefined) {
-    if (!creating)
-      throw badRequest('ErrorInvalidRequest', 'linkedResources are changed through their own URL.', {
-        property: 'linkedResources',
-      });
-    asArray(navigation.linkedResources, 'linkedResources').forEach((lr, i) =>
-      item.linkedResources.push(validateLinkedResource(lr, i)),
+  if (!creating && (navigation.extensions !== undefined || navigation.linkedResources !== undefined)) {
+    const property = navigation.extensions !== undefined ? 'extensions' : 'linkedResources';
+    throw badRequest(
+      'ErrorInvalidRequest',
+      `${property} are changed through their own URL, not by PATCH of the item.`,
+      {
+        property,
+      },
     );
   }
+  // Validate everything before changing anything: a refused write leaves the item as it was.
+  const props =
+    navigation.singleValueExtendedProperties === undefined
+      ? []
+      : asArray(navigation.singleValueExtendedProperties, 'singleValueExtendedProperties').map(
+          validateExtendedProperty,
+        );
+  const extensions =
+    navigation.extensions === undefined
+      ? []
+      : asArray(navigation.extensions, 'extensions').map(validateExtension);
+  const names = new Set(extensions.map((e) => e.extensionName));
+  if (names.size !== extensions.length) {
+    throw new GraphError(409, 'NameAlreadyExists', 'Two extensions in the request have the same name.', {});
+  }
+  const linked =
+    navigation.linkedResources === undefined
+      ? []
+      : asArray(navigation.linkedResources, 'linkedResources').map(validateLinkedResource);
+  for (const prop of props) {
+    const existing = item.extendedProperties.find((p) => p.id.toLowerCase() === prop.id.toLowerCase());
+    if (existing) existing.value = prop.value;
+    else item.extendedProperties.push(prop);
+  }
+  for (const ext of extensions) addExtension(item, ext);
+  item.linkedResources.push(...linked);
 }
 
 /** Open-extension ids: Outlook items prefix the name; To Do shows the bare name. */

@@ -4,6 +4,8 @@
  * `singleValueExtendedProperties` on a To Do task shows up); read-only ones are ignored.
  */
 import { badRequest } from '../errors.js';
+import { checkFieldTypes } from './field-types.js';
+import { validateRecurrence } from './recurrence.js';
 import { parseLocal, requireZone } from './time.js';
 import type { ItemKind, JsonObject } from './types.js';
 
@@ -145,6 +147,7 @@ export function splitItemBody(kind: ItemKind, body: unknown): SplitBody {
       );
     }
   }
+  checkFieldTypes(kind, fields);
   return { fields, navigation };
 }
 
@@ -212,6 +215,7 @@ export function validateTaskFields(fields: JsonObject, creating: boolean): void 
     requireZone(value.timeZone, `${key}.timeZone`);
     parseLocal(value.dateTime, `${key}.dateTime`);
   }
+  if (fields.recurrence !== undefined && fields.recurrence !== null) validateRecurrence(fields.recurrence);
   if (fields.status !== undefined && !TASK_STATUSES.has(String(fields.status))) {
     throw badRequest('RequestBodyRead', `Requested value '${String(fields.status)}' was not found.`, {
       property: 'status',
