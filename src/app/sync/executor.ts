@@ -5,7 +5,6 @@
  */
 import type { OutlookFolderId, OutlookItemId } from '../../core/model/index.js';
 import {
-  createCheckpointWriter,
   initialRunState,
   OutlookStoreError,
   step,
@@ -26,6 +25,7 @@ import { SyncMLError } from '../../core/syncml/errors.js';
 import type { ServerChangesDecision } from '../../core/syncml/run.js';
 import type { ClientChange } from '../../core/syncml/session/types.js';
 import { EventQueue } from './event-queue.js';
+import { writerFor } from './run-guard.js';
 import { DEFAULT_WIRE, type SyncPorts } from './ports.js';
 import { fromServerChanges, toClientChanges, toSessionOutcome } from './wire.js';
 
@@ -48,7 +48,7 @@ export async function executeRun(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const events = new EventQueue<RunEvent>();
-  const writer = createCheckpointWriter(ports.stateStore);
+  const writer = writerFor(ports.stateStore);
   const signal = options.signal;
   const onAbort = () => events.push({ type: 'Cancelled' });
   signal?.addEventListener('abort', onAbort, { once: true });

@@ -50,6 +50,7 @@ const en: SyncTexts = {
     CHECKPOINT_WRITER_BUSY: 'Another sync is saving its state. Try again in a moment.',
     COMMIT_AFTER_CANCEL: 'The sync was cancelled before its state was saved.',
     STATE_MISMATCH: 'The saved sync state does not fit this folder. The next sync starts over safely.',
+    RUN_IN_PROGRESS: 'A sync is already running. Wait for it to finish.',
     CANCELLED: 'The sync was cancelled.',
     SESSION_FAILED: 'The CRM connection failed. Check the connection in the settings and sync again.',
     OUTLOOK_READ_FAILED: 'Outlook could not be read. Check your connection and sync again.',
@@ -98,6 +99,7 @@ const de: SyncTexts = {
     COMMIT_AFTER_CANCEL: 'Die Synchronisierung wurde abgebrochen, bevor ihr Stand gespeichert war.',
     STATE_MISMATCH:
       'Der gespeicherte Stand passt nicht zu diesem Ordner. Die nächste Synchronisierung beginnt sicher neu.',
+    RUN_IN_PROGRESS: 'Eine Synchronisierung läuft bereits. Bitte warten, bis sie fertig ist.',
     CANCELLED: 'Die Synchronisierung wurde abgebrochen.',
     SESSION_FAILED:
       'Die Verbindung zum CRM ist fehlgeschlagen. Verbindung in den Einstellungen prüfen und erneut synchronisieren.',

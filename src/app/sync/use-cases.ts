@@ -3,7 +3,6 @@
  * restoreVersion. Each takes an AbortSignal; runs report progress per folder.
  */
 import {
-  createCheckpointWriter,
   DEFAULT_DELETION_GUARD,
   planRestoreVersion,
   planUndo,
@@ -16,6 +15,7 @@ import {
 } from '../../core/sync/index.js';
 import type { SyncItem } from '../../core/model/index.js';
 import { executeRun, type RunOptions } from './executor.js';
+import { exclusively, writerFor } from './run-guard.js';
 import type { SyncPorts } from './ports.js';
 
 export interface SyncRequest {
@@ -42,7 +42,7 @@ export function runSync(
   request: SyncRequest,
   options: RunOptions = {},
 ): Promise<RunResult> {
-  return executeRun(runConfig(ports, request, 'sync'), ports, options);
+  return exclusively(ports.stateStore, () => executeRun(runConfig(ports, request, 'sync'), ports, options));
 }
 
 /**
@@ -54,7 +54,9 @@ export function previewSync(
   request: SyncRequest,
   options: RunOptions = {},
 ): Promise<RunResult> {
-  return executeRun(runConfig(ports, request, 'preview'), ports, options);
+  return exclusively(ports.stateStore, () =>
+    executeRun(runConfig(ports, request, 'preview'), ports, options),
+  );
 }
 
 export interface UndoResult {
@@ -64,14 +66,15 @@ export interface UndoResult {
 }
 
 /** Puts the Outlook side back as it was before the newest run that changed Outlook and was not undone yet. */
-export async function undoLastRun(
-  ports: SyncPorts,
-  options: { signal?: AbortSignal } = {},
-): Promise<UndoResult> {
+export function undoLastRun(ports: SyncPorts, options: { signal?: AbortSignal } = {}): Promise<UndoResult> {
+  return exclusively(ports.stateStore, () => undoNewestRun(ports, options));
+}
+
+async function undoNewestRun(ports: SyncPorts, options: { signal?: AbortSignal }): Promise<UndoResult> {
   const runs = await ports.journal.list();
   const run = runs.find((r) => !r.undoneAt && changedOutlook(r));
   if (!run) throw new SyncError('JOURNAL_NOT_FOUND', 'no run to undo');
-  const writer = createCheckpointWriter(ports.stateStore);
+  const writer = writerFor(ports.stateStore);
   let restored = 0;
   const failed: { key: string; code: string }[] = [];
   for (const folder of run.folders) {
@@ -106,11 +109,20 @@ function changedOutlook(run: JournalRun): boolean {
 }
 
 /** Brings back a conflict's losing version in Outlook; the next sync sends it to the CRM. */
-export async function restoreVersion(
+export function restoreVersion(
   ports: SyncPorts,
   runId: string,
   entryId: string,
   options: { signal?: AbortSignal } = {},
+): Promise<void> {
+  return exclusively(ports.stateStore, () => restoreLoser(ports, runId, entryId, options));
+}
+
+async function restoreLoser(
+  ports: SyncPorts,
+  runId: string,
+  entryId: string,
+  options: { signal?: AbortSignal },
 ): Promise<void> {
   const run = await ports.journal.get(runId);
   if (!run) throw new SyncError('JOURNAL_NOT_FOUND', 'no such run', { runId });

@@ -9,6 +9,8 @@ export type SyncErrorCode =
   | 'COMMIT_AFTER_CANCEL'
   /** A stored folder state does not belong to the folder/datastore it was loaded for. */
   | 'STATE_MISMATCH'
+  /** A sync, undo or restore over the same state is already running. */
+  | 'RUN_IN_PROGRESS'
   /** The run was cancelled through its AbortSignal. */
   | 'CANCELLED'
   /** The SyncML session failed (transport, protocol, authentication). */

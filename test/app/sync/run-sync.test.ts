@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewSync, runSync } from '../../../src/app/sync/index.js';
+import { previewSync, runSync, undoLastRun } from '../../../src/app/sync/index.js';
 import type { OutlookStore } from '../../../src/core/sync/index.js';
 import { createWorld } from './harness.js';
 
@@ -157,5 +157,17 @@ describe('a write Outlook stores only in part', () => {
     expect(w.crmNames()).toEqual(['Bert Test']);
     const third = await runSync(ports, w.request);
     expect(third.folders[0]?.toOutlook).toEqual({ creates: 0, updates: 0, deletes: 0 });
+  });
+});
+
+describe('one run at a time', () => {
+  it('refuses a second sync over the same state while one runs, with a typed error', async () => {
+    const w = setup();
+    w.crmCreate('Bert');
+    const first = w.sync();
+    await expect(w.sync()).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS' });
+    await expect(undoLastRun(w.ports)).rejects.toMatchObject({ code: 'RUN_IN_PROGRESS' });
+    await expect(first).resolves.toMatchObject({ outcome: 'completed' });
+    await expect(w.sync()).resolves.toMatchObject({ outcome: 'completed' });
   });
 });
