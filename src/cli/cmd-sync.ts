@@ -1,0 +1,119 @@
+/**
+ * `outlook-crm-sync sync`: the pane's use cases (runSync, previewSync) on the sandbox mailbox or real Graph.
+ * Durability (docs/decisions/0090): a run mark is saved before anything is written; the mailbox and the
+ * settings are saved together once the run has returned; a mark still present at the next start means the
+ * process was killed mid-run, and the folders of that run slow-sync (the engine's own rule for an interrupted
+ * session: our Adds may sit on the server without a map).
+ */
+import { previewSync, runSync, type SyncPorts } from '../app/sync/index.js';
+import { withPrelinks } from '../app/sync/prelinks.js';
+import type { ConflictPolicyName, FolderPairSettings, RunResult, SyncDirection } from '../core/sync/index.js';
+import { bool, list, num, str } from './args.js';
+import { crmConnection, openWorkspace, type CommandContext } from './context.js';
+import { CliError } from './errors.js';
+import { allFolders, pickFolder, type NamedFolder } from './folders.js';
+import { buildSyncPorts } from './ports.js';
+import { describeRun, runVerdict } from './run-report.js';
+import type { AddinSettings } from './settings.js';
+
+const DEFAULT_DATASTORE = { contact: 'addressbook', event: 'calendar', task: 'todo' } as const;
+
+function folderPairs(ctx: CommandContext, folders: readonly NamedFolder[]): FolderPairSettings[] {
+  const policy = (str(ctx.args, 'policy') ?? 'crm-wins') as ConflictPolicyName;
+  const direction = (str(ctx.args, 'direction') ?? 'two-way') as SyncDirection;
+  const given = list(ctx.args, 'pair');
+  const chosen = given.length
+    ? given.map((spec) => {
+        const eq = spec.lastIndexOf('=');
+        if (eq <= 0 || eq === spec.length - 1) {
+          throw new CliError('BAD_FLAG_VALUE', '--pair needs FOLDER=DATASTORE', {
+            flag: 'pair',
+            reason: 'FOLDER=DATASTORE',
+          });
+        }
+        return { folder: pickFolder(folders, spec.slice(0, eq)), datastore: spec.slice(eq + 1) };
+      })
+    : folders.filter((f) => f.isDefault).map((f) => ({ folder: f, datastore: DEFAULT_DATASTORE[f.kind] }));
+  return chosen.map(({ folder, datastore }) => ({
+    folderId: folder.id,
+    kind: folder.kind,
+    datastore,
+    direction,
+    policy,
+  }));
+}
+
+/** A run mark left behind: the process died mid-run, so those folders must slow-sync next. */
+function recoverFromKilledRun(settings: AddinSettings): void {
+  const mark = settings.runInProgress;
+  if (!mark) return;
+  for (const id of mark.folderIds) {
+    const stored = settings.folders[id];
+    if (stored?.checkpoint.lastAnchor) {
+      settings.folders[id] = { ...stored, checkpoint: { ...stored.checkpoint, needsSlowSync: true } };
+    }
+  }
+  delete settings.runInProgress;
+}
+
+function guardShare(ctx: CommandContext): number {
+  const share = num(ctx.args, 'guard-share') ?? 0.1;
+  if (share < 0 || share > 1) {
+    throw new CliError('BAD_FLAG_VALUE', '--guard-share is a share between 0 and 1', {
+      flag: 'guard-share',
+      reason: 'a share between 0 and 1',
+    });
+  }
+  return share;
+}
+
+export async function syncCommand(ctx: CommandContext): Promise<number> {
+  const { args, io } = ctx;
+  const connection = crmConnection(args);
+  const maxShare = guardShare(ctx);
+  const dryRun = bool(args, 'dry-run');
+  const workspace = await openWorkspace(ctx);
+  const folders = await allFolders(workspace.client);
+  const pairs = folderPairs(ctx, folders);
+  const { settings } = workspace;
+  recoverFromKilledRun(settings);
+  if (!dryRun) {
+    settings.runInProgress = {
+      runStartedAt: new Date().toISOString(),
+      folderIds: pairs.map((p) => p.folderId),
+    };
+    workspace.save();
+  }
+  const followUp = new Set<string>();
+  const base = buildSyncPorts(workspace, connection);
+  const ports: SyncPorts = withPrelinks(base, settings.prelinks, {
+    onConsumed: (folderId, resend) => {
+      delete settings.prelinks[folderId];
+      if (resend > 0) followUp.add(folderId);
+    },
+  });
+  const options = {
+    ...(io.signal ? { signal: io.signal } : {}),
+    confirmDeletions: async () => (bool(args, 'yes') ? ('continue' as const) : ('stop' as const)),
+  };
+  const request = { folders: pairs, guard: { maxShare } };
+  const results: RunResult[] = [];
+  if (dryRun) results.push(await previewSync(ports, request, options));
+  else {
+    results.push(await runSync(ports, request, options));
+    if (results[0]!.outcome === 'completed' && followUp.size > 0) {
+      // Linked pairs whose merged values differ from the CRM's: send them now, so one sync converges.
+      if (!bool(args, 'json')) io.stderr(ctx.texts.followUp);
+      const again = pairs.filter((p) => followUp.has(p.folderId));
+      results.push(await runSync(ports, { ...request, folders: again }, options));
+    }
+    delete settings.runInProgress;
+    workspace.save();
+  }
+  const names = new Map(folders.map((f) => [f.id as string, f.name]));
+  if (bool(args, 'json')) io.stdout(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  else for (const r of results) for (const line of describeRun(r, names, ctx.lang)) io.stdout(line);
+  const verdict = results.map(runVerdict).find((v) => v !== undefined);
+  if (verdict) throw verdict;
+  return 0;
+}
