@@ -185,3 +185,39 @@ describe('patches with arbitrary bodies', () => {
     );
   });
 });
+
+describe('occurrence patches with arbitrary bodies', () => {
+  it('make an exception or are refused, and calendarView keeps answering 200 (fuzz)', async () => {
+    const { store, send } = setup();
+    const start = { dateTime: '2026-03-02T09:00:00', timeZone: 'W. Europe Standard Time' };
+    const end = { dateTime: '2026-03-02T10:00:00', timeZone: 'W. Europe Standard Time' };
+    const recurrence = {
+      pattern: { type: 'daily', interval: 1 },
+      range: { type: 'numbered', startDate: '2026-03-02', numberOfOccurrences: 30 },
+    };
+    const master = store.createItem('event', store.defaultFolder('calendar').id, { start, end, recurrence });
+    const window = 'startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-04-15T00:00:00Z';
+    const instances = await send('GET', `/me/events/${master.restId}/instances?${window}&$top=100`);
+    const ids = (instances.body as { value: { id: string }[] }).value.map((o) => o.id);
+    const times = fc.constantFrom(
+      { dateTime: '2026-03-05T11:00:00', timeZone: 'UTC' },
+      { dateTime: '2026-03-05T08:00:00', timeZone: 'W. Europe Standard Time' },
+      { dateTime: 'garbage', timeZone: 'UTC' },
+      { dateTime: '2026-03-05T11:00:00', timeZone: 'Nowhere' },
+      null,
+      'x',
+    );
+    const patch = fc.record(
+      { subject: fc.oneof(fc.string(), fc.integer()), start: times, end: times, isAllDay: fc.boolean() },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ids), patch, async (id, body) => {
+        const res = await send('PATCH', `/me/events/${id}`, body);
+        expect([200, 400, 404]).toContain(res.status);
+        expect((await send('GET', `/me/calendarView?${window}`)).status).toBe(200);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -64,8 +64,7 @@ function folderRoutes(kind: FolderKind, base: string, fragment: string, hideDefa
   const create = (ctx: RouteContext) => {
     const { name, props, extended } = readFolderBody(kind, ctx.req.body);
     const checked = extended.map(validateExtendedProperty);
-    const folder = ctx.store.createFolder(kind, name, props);
-    folder.extendedProperties.push(...checked);
+    const folder = ctx.store.createFolder(kind, name, props, checked);
     return jsonResponse(201, {
       '@odata.context': contextUrl(`${fragment}/$entity`),
       ...renderFolder(folder, ctx.store.user),

@@ -13,7 +13,7 @@ import type { JsonObject, OccurrenceOverride, StoredItem } from './types.js';
 
 const DAY_MS = 86_400_000;
 
-function readDateTime(value: unknown, field: string): DateTimeTimeZone {
+export function readDateTime(value: unknown, field: string): DateTimeTimeZone {
   const v = value as Partial<DateTimeTimeZone> | null;
   if (!v || typeof v.dateTime !== 'string' || typeof v.timeZone !== 'string') {
     throw badRequest('ErrorInvalidRequest', `${field} must be a dateTimeTimeZone { dateTime, timeZone }.`, {

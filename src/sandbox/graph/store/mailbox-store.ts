@@ -15,6 +15,7 @@ import { splitItemBody } from './schema.js';
 import { isoUtc } from './time.js';
 import {
   FOLDER_KIND_OF,
+  type ExtendedProperty,
   type FolderKind,
   type ItemKind,
   type JsonObject,
@@ -153,7 +154,12 @@ export class MailboxStore {
     return name;
   }
 
-  createFolder(kind: FolderKind, displayName: unknown, props: JsonObject = {}): StoredFolder {
+  createFolder(
+    kind: FolderKind,
+    displayName: unknown,
+    props: JsonObject = {},
+    extendedProperties: ExtendedProperty[] = [],
+  ): StoredFolder {
     const name = this.checkFolderName(kind, displayName);
     const defaults: JsonObject =
       kind === 'calendar'
@@ -162,6 +168,7 @@ export class MailboxStore {
           ? { wellknownListName: 'none', isOwner: true, isShared: false }
           : {};
     const folder = this.addFolder(kind, name, false, { ...defaults, ...props });
+    folder.extendedProperties.push(...extendedProperties);
     this.seq++;
     this.changed();
     return folder;

@@ -4,7 +4,7 @@
  */
 import { badRequest, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { findOccurrence, OCCURRENCE_WRITABLE, type Occurrence } from './events.js';
+import { findOccurrence, OCCURRENCE_WRITABLE, readDateTime, type Occurrence } from './events.js';
 import type { MailboxStore } from './mailbox-store.js';
 import { splitItemBody } from './schema.js';
 import { isoUtc, toUtcMs, type DateTimeTimeZone } from './time.js';
@@ -22,7 +22,7 @@ export function updateOccurrence(
   key: string,
   body: unknown,
 ): Occurrence {
-  getOccurrence(master, key);
+  const current = getOccurrence(master, key);
   const { fields, navigation } = splitItemBody('event', body);
   if (Object.keys(navigation).length > 0) {
     throw badRequest(
@@ -39,18 +39,21 @@ export function updateOccurrence(
       });
     }
   }
+  for (const field of ['start', 'end'] as const) {
+    if (fields[field] !== undefined) fields[field] = readDateTime(fields[field], field);
+  }
   const previous = master.occurrenceOverrides[key]?.fields ?? {};
   const merged = { ...previous, ...fields };
-  if (merged.start && merged.end) {
-    const startMs = toUtcMs(merged.start as DateTimeTimeZone, 'start');
-    const endMs = toUtcMs(merged.end as DateTimeTimeZone, 'end');
-    if (endMs < startMs) {
-      throw badRequest(
-        'ErrorCalendarEndDateIsEarlierThanStartDate',
-        'The end date must be on or after the start date.',
-        { key },
-      );
-    }
+  const startMs = merged.start ? toUtcMs(merged.start as DateTimeTimeZone, 'start') : current.startMs;
+  const endMs = merged.end ? toUtcMs(merged.end as DateTimeTimeZone, 'end') : current.endMs;
+  if (endMs < startMs) {
+    throw badRequest(
+      'ErrorCalendarEndDateIsEarlierThanStartDate',
+      'The end date must be on or after the start date.',
+      {
+        key,
+      },
+    );
   }
   // touch() takes the next sequence number and notifies listeners, so the override goes in first.
   master.occurrenceOverrides[key] = {
