@@ -12,7 +12,7 @@ function asVcalKeepsIt<T extends CalendarEvent | Task>(item: T): T {
 }
 
 function setup() {
-  return { runs: { numRuns: 300, seed: 4711 } };
+  return { runs: { numRuns: 200, seed: 4711 } };
 }
 
 describe('property: models survive serialise → parse', () => {
