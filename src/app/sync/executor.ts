@@ -54,6 +54,7 @@ export async function executeRun(
   signal?.addEventListener('abort', onAbort, { once: true });
   let session: LiveSession | undefined;
   let finished = false;
+  let journalLost = false;
   let state = initialRunState(config);
   events.push(signal?.aborted ? { type: 'Cancelled' } : { type: 'Started' });
   try {
@@ -63,6 +64,10 @@ export async function executeRun(
       for (const command of result.commands) {
         if (command.type === 'Finish') {
           await endSession();
+          // The data is written; only its record is missing. Say so rather than report a clean run.
+          if (journalLost && !command.result.error) {
+            return { ...command.result, error: { code: 'STORAGE_FAILED', detail: 'journal' } };
+          }
           return command.result;
         }
         await runCommand(command).catch((e: unknown) => events.push(failureEvent(e, signal)));
@@ -120,7 +125,9 @@ export async function executeRun(
         // Best effort: if this fails too, the anchors still disagree with the server's and it forces a slow sync.
         return writer.markInterrupted(command.folderId).catch(() => undefined);
       case 'SaveJournal':
-        return ports.journal.append({ ...command.run, finishedAt: ports.now() });
+        return ports.journal.append({ ...command.run, finishedAt: ports.now() }).catch(() => {
+          journalLost = true;
+        });
       case 'EmitProgress':
         return options.onProgress?.(command.progress);
     }

@@ -173,3 +173,18 @@ describe('undoLastRun', () => {
     await expect(undoLastRun(w.ports)).rejects.toMatchObject({ code: 'JOURNAL_NOT_FOUND' });
   });
 });
+
+describe('journal', () => {
+  it('reports a journal that could not be saved instead of a clean run', async () => {
+    const w = await setup([]);
+    w.crmCreate('Anna');
+    const ports = {
+      ...w.ports,
+      journal: { ...w.journal, append: async () => Promise.reject(new Error('quota')) },
+    };
+    const result = await runSync(ports, w.request);
+    expect(result.outcome).toBe('completed');
+    expect(result.error).toEqual({ code: 'STORAGE_FAILED', detail: 'journal' });
+    expect(w.outlookNames()).toEqual(['Anna Test']);
+  });
+});
