@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulatedClock, type SimulatedClock } from '../../../src/sandbox/graph/clock.js';
 import { GraphEmulatorControl } from '../../../src/sandbox/graph/control.js';
 import { createGraphHandlers } from '../../../src/sandbox/graph/handlers.js';
@@ -56,12 +56,25 @@ describe('injected faults', () => {
   });
 
   it('rejects requests beyond 4 in flight with 429 ApplicationThrottled', async () => {
-    control.setFaults({ latencyMs: 500 });
-    const results = await Promise.all(Array.from({ length: 6 }, () => graph('GET', '/me/contactFolders')));
-    const statuses = results.map((r) => r.status).sort();
+    // A clock whose sleeps end only when the test says so keeps the admitted requests in flight.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const store = new MailboxStore();
+    control = new GraphEmulatorControl({
+      clock: { now: () => Date.now(), sleep: () => gate, simulated: false },
+    });
+    mailbox.server.resetHandlers(...createGraphHandlers(store, control));
+    control.setFaults({ latencyMs: 1 });
+    const pending = Array.from({ length: 6 }, () => graph('GET', '/me/contactFolders'));
+    await vi.waitFor(() => expect(control.counters.total).toBe(6));
+    expect(control.requestsInFlight).toBe(4);
+    release();
+    const statuses = (await Promise.all(pending)).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
-    expect(errorCode(results.find((r) => r.status === 429)!)).toBe('ApplicationThrottled');
-    expect(control.counters.maxInFlight).toBe(4);
+    expect(errorCode((await Promise.all(pending)).find((r) => r.status === 429)!)).toBe(
+      'ApplicationThrottled',
+    );
+    expect(control.counters).toMatchObject({ maxInFlight: 4, concurrencyRejections: 2 });
   });
 });
 
