@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -111,6 +113,32 @@ describe('add-in host: SyncML proxy', () => {
   it('answers 503 when no CRM is configured', async () => {
     const host = await setup(undefined);
     expect((await post(`${host.url}/syncml-proxy`, '<SyncML/>')).status).toBe(503);
+  });
+});
+
+describe('add-in host: HTTPS', () => {
+  it('serves over HTTPS with the configured certificate files', async () => {
+    const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+    const host = await setup(undefined, {
+      tls: {
+        certFile: join(fixtures, 'test-only-localhost.pem'),
+        keyFile: join(fixtures, 'test-only-localhost.key'),
+      },
+    });
+    expect(host.url).toMatch(/^https:/);
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = httpsGet(
+        `${host.url}/`,
+        { ca: readFileSync(join(fixtures, 'test-only-localhost.pem')) },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve(text));
+        },
+      );
+      req.on('error', reject);
+    });
+    expect(body).toContain('task pane');
   });
 });
 
