@@ -65,15 +65,18 @@ export interface UndoResult {
   readonly failed: readonly { readonly key: string; readonly code: string }[];
 }
 
-/** Puts the Outlook side back as it was before the newest run that changed Outlook and was not undone yet. */
+/** Puts the Outlook side back as it was before the newest run (if it changed Outlook and is not undone yet). */
 export function undoLastRun(ports: SyncPorts, options: { signal?: AbortSignal } = {}): Promise<UndoResult> {
   return exclusively(ports.stateStore, () => undoNewestRun(ports, options));
 }
 
 async function undoNewestRun(ports: SyncPorts, options: { signal?: AbortSignal }): Promise<UndoResult> {
-  const runs = await ports.journal.list();
-  const run = runs.find((r) => !r.undoneAt && changedOutlook(r));
-  if (!run) throw new SyncError('JOURNAL_NOT_FOUND', 'no run to undo');
+  // Only the newest run: an older one's before-images would overwrite what later runs synced since.
+  const [run] = await ports.journal.list();
+  if (!run || run.undoneAt) throw new SyncError('JOURNAL_NOT_FOUND', 'no run to undo');
+  if (!changedOutlook(run)) {
+    throw new SyncError('NOT_RESTORABLE', 'the newest run changed nothing in Outlook', { runId: run.runId });
+  }
   const writer = writerFor(ports.stateStore);
   let restored = 0;
   const failed: { key: string; code: string }[] = [];

@@ -172,6 +172,17 @@ describe('undoLastRun', () => {
     const w = await setup([]);
     await expect(undoLastRun(w.ports)).rejects.toMatchObject({ code: 'JOURNAL_NOT_FOUND' });
   });
+
+  it('undoes only the newest run, and only once', async () => {
+    const w = await setup(['Anna']);
+    await undoLastRun(w.ports);
+    await expect(undoLastRun(w.ports)).rejects.toMatchObject({ code: 'JOURNAL_NOT_FOUND' });
+    const w2 = await setup(['Anna']);
+    w2.outlook.userCreate(w2.folder, w2.person('Emil'));
+    await w2.sync(); // the newest run only sent Emil to the CRM
+    await expect(undoLastRun(w2.ports)).rejects.toMatchObject({ code: 'NOT_RESTORABLE' });
+    expect(w2.outlookNames()).toEqual(['Anna Test', 'Emil Test']);
+  });
 });
 
 describe('journal', () => {
