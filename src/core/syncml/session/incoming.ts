@@ -62,7 +62,7 @@ export function applyReply(d: SessionDraft, msg: SyncMLMessage): ReplySummary {
 }
 
 function owe(d: SessionDraft, status: OwedStatus): void {
-  d.owedStatuses = [...d.owedStatuses, status];
+  d.owedStatuses.push(status);
 }
 
 function checkHeaderStatus(d: SessionDraft, st: StatusCommand): void {
@@ -136,7 +136,7 @@ function applyItemStatus(s: StoreDraft, luid: string, op: ChangeOp, last: boolea
   if (!last && s.chunk?.change.luid === luid) s.chunk = undefined; // chunk refused: stop sending the rest
   const ok =
     statusOutcome(code) === 'ok' || (op === 'delete' && (code === STATUS.NOT_FOUND || code === STATUS.GONE));
-  s.results = { ...s.results, [luid]: { luid, op, status: code, ok: ok && last } };
+  s.results[luid] = { luid, op, status: code, ok: ok && last };
 }
 
 function applyServerCommand(d: SessionDraft, cmd: SyncMLCommand, msgRef: string): void {
@@ -292,8 +292,8 @@ function applyServerItems(d: SessionDraft, s: StoreDraft, cmd: SyncItemCommand, 
         : {}),
       ...(piece.contentType !== undefined ? { contentType: piece.contentType } : {}),
     };
-    indexes.push(s.incoming.length + indexes.length);
-    s.incoming = [...s.incoming, change];
+    indexes.push(s.incoming.length);
+    s.incoming.push(change);
   }
   const refs = {
     targetRefs: cmd.items.flatMap((i) => (i.target ? [i.target.locUri] : [])),
@@ -302,17 +302,14 @@ function applyServerItems(d: SessionDraft, s: StoreDraft, cmd: SyncItemCommand, 
   if (chunkPending && !cmd.noResp)
     owe(d, { msgRef, cmdRef: cmd.cmdId, cmd: cmd.kind, ...refs, code: STATUS.CHUNK_ACCEPTED, items: [] });
   if (indexes.length > 0) {
-    s.pendingCommands = [
-      ...s.pendingCommands,
-      {
-        msgRef,
-        cmdRef: cmd.cmdId,
-        cmd: cmd.kind,
-        ...refs,
-        changeIndexes: indexes,
-        ...(cmd.noResp ? { noResp: true } : {}),
-      },
-    ];
+    s.pendingCommands.push({
+      msgRef,
+      cmdRef: cmd.cmdId,
+      cmd: cmd.kind,
+      ...refs,
+      changeIndexes: indexes,
+      ...(cmd.noResp ? { noResp: true } : {}),
+    });
   }
 }
 

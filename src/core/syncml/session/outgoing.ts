@@ -147,7 +147,7 @@ function packOwedStatuses(d: SessionDraft, packer: MessagePacker): boolean {
       break;
     }
   }
-  d.owedStatuses = d.owedStatuses.slice(i);
+  d.owedStatuses.splice(0, i);
   return d.owedStatuses.length === 0;
 }
 
@@ -219,7 +219,7 @@ function packStoreSync(d: SessionDraft, packer: MessagePacker, index: number): b
       packer.reserve(bytes);
       children.push(xml);
       register(d, childId, { kind: 'item', store: index, luid: change.luid, op: change.op, last: true });
-      s.queue = s.queue.slice(1);
+      s.queue.shift();
       continue;
     }
     packer.releaseCmdId();
@@ -227,13 +227,10 @@ function packStoreSync(d: SessionDraft, packer: MessagePacker, index: number): b
       roomLeft = false;
       break;
     }
-    s.queue = s.queue.slice(1);
+    s.queue.shift();
     const dataBytes = utf8Length(change.data ?? '');
     if (dataBytes > (d.serverMaxObjSize ?? Infinity) || d.serverDevInf?.supportLargeObjs === false) {
-      s.results = {
-        ...s.results,
-        [change.luid]: { luid: change.luid, op: change.op, status: STATUS.TOO_LARGE, ok: false },
-      };
+      s.results[change.luid] = { luid: change.luid, op: change.op, status: STATUS.TOO_LARGE, ok: false };
       continue;
     }
     s.chunk = { change, offset: 0, totalBytes: dataBytes };

@@ -110,7 +110,10 @@ function onReply(d: SessionDraft, commands: SessionCommand[], body: string, bina
   const summary = applyReply(d, msg);
   if (summary.newNonce !== undefined) commands.push({ type: 'save-nonce', nonce: summary.newNonce });
   if (summary.authRefused) return retryAuth(d, commands, summary.authRefused, msg, summary.newNonce);
-  d.idleReplies = summary.broughtCommands || msg.final ? 0 : d.idleReplies + 1;
+  // While we are still sending our package, replies without Final are normal; only count them
+  // while we wait for the server's package.
+  const waiting = d.phase !== 'client-changes';
+  d.idleReplies = summary.broughtCommands || msg.final || !waiting ? 0 : d.idleReplies + 1;
   if (d.idleReplies > MAX_IDLE_REPLIES)
     throw new SyncMLError('NO_FINAL', 'the server keeps answering without Final', { phase: d.phase });
   switch (d.phase) {
@@ -253,18 +256,15 @@ function onDecided(
     const codes = cmd.changeIndexes.map((i) => outcomes[i]!.status);
     const code = codes.find((c) => statusOutcome(c) !== 'ok') ?? codes[0] ?? STATUS.OK;
     if (!cmd.noResp) {
-      d.owedStatuses = [
-        ...d.owedStatuses,
-        {
-          msgRef: cmd.msgRef,
-          cmdRef: cmd.cmdRef,
-          cmd: cmd.cmd,
-          targetRefs: cmd.targetRefs,
-          sourceRefs: cmd.sourceRefs,
-          code,
-          items: [],
-        },
-      ];
+      d.owedStatuses.push({
+        msgRef: cmd.msgRef,
+        cmdRef: cmd.cmdRef,
+        cmd: cmd.cmd,
+        targetRefs: cmd.targetRefs,
+        sourceRefs: cmd.sourceRefs,
+        code,
+        items: [],
+      });
     }
   }
   s.incoming.forEach((change, i) => {
@@ -276,7 +276,7 @@ function onDecided(
       change.guid !== undefined &&
       outcome.luid !== undefined &&
       (change.op === 'add' || change.luid !== outcome.luid);
-    if (needsMap) s.maps = [...s.maps, { target: change.guid!, source: outcome.luid! }];
+    if (needsMap) s.maps.push({ target: change.guid!, source: outcome.luid! });
   });
   if (store + 1 < d.stores.length) return askCaller(d, commands, store + 1);
   d.deciding = undefined;
