@@ -5,6 +5,7 @@
  * fields (the client's engine rewrites items), never bytes.
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +140,30 @@ describe('SyncEvolution client against the sandbox CRM', () => {
     expect(serverKeys('calendar')).toEqual(['Besichtigung Client']);
     expect(clientKeys('todo')).toEqual(['Exposé CRM']);
     expect(serverKeys('todo')).toEqual(['Exposé CRM']);
+  });
+
+  it('carries a contact larger than a message (a 200 KB photo) in MoreData chunks both ways', async () => {
+    const photo = randomBytes(150_000).toString('base64');
+    const folded = `PHOTO;ENCODING=b;TYPE=JPEG:${photo}`.replace(/(.{74})/g, '$1\r\n ').replace(/\r\n $/, '');
+    await sleep(1100);
+    writeClient(
+      'addressbook',
+      'big.vcf',
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nN:Bild;Berta;;;\r\nFN:Berta Bild\r\n${folded}\r\nEND:VCARD\r\n`,
+    );
+    const up = await runClient(['sync', clientDir, 'addressbook']);
+    expect(up.code, up.output).toBe(0);
+    const photoOf = (data: string) => field(data, 'PHOTO')?.replace(/\s/g, '');
+    expect(photoOf(serverRecordOf('addressbook', 'Berta Bild').content)).toBe(photo);
+    const second = join(root, 'second-client');
+    const env = { SYNCML_DEVICE_ID: `${DEVICE}-second` };
+    expect((await runClient(['setup', second], env)).code).toBe(0);
+    const down = await runClient(['sync', second, '--sync', 'slow', 'addressbook'], env);
+    expect(down.code, down.output).toBe(0);
+    const received = readdirSync(join(second, 'data', 'addressbook')).map((n) =>
+      readFileSync(join(second, 'data', 'addressbook', n), 'utf8'),
+    );
+    expect(photoOf(received.find((d) => keyOf('addressbook', d) === 'Berta Bild')!)).toBe(photo);
   });
 
   it('changes nothing in a slow sync of identical data (twinning)', async () => {
