@@ -1,8 +1,8 @@
 /**
  * Seeds a sandbox mailbox with a German real-estate office's data, dated around the store's
  * clock so calendar windows (−1 y … +2 y) always contain it: contacts in "Kontakte", "Kunden"
- * and "Eigentümer"; viewings in "Besichtigungen"; a weekly team meeting across the next DST
- * change with one moved and one cancelled occurrence; all-day events; To Do call-backs.
+ * and "Eigentümer"; viewings in "Besichtigungen"; a weekly team meeting running now and across
+ * the next DST change, with one moved and one cancelled occurrence; all-day events; To Do call-backs.
  */
 import { expandOccurrences } from '../graph/store/events.js';
 import type { MailboxStore } from '../graph/store/mailbox-store.js';
@@ -70,8 +70,15 @@ function seedContacts(store: MailboxStore): void {
   DEMO_PEOPLE.forEach((p, i) => store.createItem('contact', folders[p.folder], contactFields(p, i)));
 }
 
+/**
+ * Weekly on Mondays at 09:00 Berlin, from six weeks ago until four weeks after the next DST
+ * change, so it is running now and crosses the change. Next week's meeting is moved (an
+ * exception), the one the week after is cancelled.
+ */
 function seedTeamMeeting(store: MailboxStore, calendarId: string, now: number): void {
-  const firstMonday = mondayOf(nextDstChange(now)) - 3 * 7 * DAY_MS;
+  const firstMonday = mondayOf(now) - 6 * 7 * DAY_MS;
+  const lastMonday = mondayOf(nextDstChange(now)) + 4 * 7 * DAY_MS;
+  const count = Math.round((lastMonday - firstMonday) / (7 * DAY_MS)) + 1;
   const start = isoDate(firstMonday);
   const master = store.createItem('event', calendarId, {
     subject: 'Teambesprechung',
@@ -82,18 +89,19 @@ function seedTeamMeeting(store: MailboxStore, calendarId: string, now: number): 
     categories: ['Intern'],
     recurrence: {
       pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
-      range: { type: 'numbered', startDate: start, numberOfOccurrences: 12, recurrenceTimeZone: ZONE },
+      range: { type: 'numbered', startDate: start, numberOfOccurrences: count, recurrenceTimeZone: ZONE },
     },
   });
-  const occurrences = expandOccurrences(master, firstMonday - DAY_MS, firstMonday + 13 * 7 * DAY_MS);
-  const moved = occurrences[2]!;
-  const movedDate = isoDate(moved.originalStartMs);
-  updateOccurrence(store, master, moved.key, {
+  const nextWeek = mondayOf(now) + 7 * DAY_MS;
+  const occurrences = expandOccurrences(master, nextWeek - DAY_MS, nextWeek + 15 * DAY_MS);
+  const [moved, cancelled] = occurrences;
+  const movedDate = isoDate(moved!.originalStartMs);
+  updateOccurrence(store, master, moved!.key, {
     subject: 'Teambesprechung (verschoben wegen Notartermin)',
     start: local(movedDate, '11:00'),
     end: local(movedDate, '12:00'),
   });
-  cancelOccurrence(store, master, occurrences[5]!.key);
+  cancelOccurrence(store, master, cancelled!.key);
 }
 
 function seedEvents(store: MailboxStore, now: number): void {

@@ -35,19 +35,41 @@ describe('demo mailbox', () => {
     expect(new Set(DEMO_PEOPLE.map((p) => p.email)).size).toBe(DEMO_PEOPLE.length);
   });
 
-  it('has a weekly team meeting across the next DST change, with one moved and one cancelled occurrence', () => {
+  it('has a weekly team meeting running now and across the next DST change, with one moved and one cancelled occurrence', () => {
+    const now = Date.parse('2026-11-21T08:00:00Z');
     const store = setup();
     const calendar = store.defaultFolder('calendar').id;
     const series = store.listItems(calendar).find((e) => e.fields.subject === 'Teambesprechung')!;
     expect(Object.keys(series.occurrenceOverrides)).toHaveLength(1);
     expect(series.cancelledOccurrences).toHaveLength(1);
-    const dst = nextDstChange(Date.parse('2026-11-21T08:00:00Z'));
-    const occurrences = expandOccurrences(series, dst - 60 * 86_400_000, dst + 120 * 86_400_000);
-    expect(occurrences).toHaveLength(11);
-    const utcHours = new Set(
-      occurrences.filter((o) => !o.override).map((o) => new Date(o.startMs).getUTCHours()),
-    );
+    const all = expandOccurrences(series, now - 60 * 86_400_000, nextDstChange(now) + 60 * 86_400_000);
+    expect(all.some((o) => o.startMs < now)).toBe(true);
+    expect(all.some((o) => o.startMs > nextDstChange(now))).toBe(true);
+    const utcHours = new Set(all.filter((o) => !o.override).map((o) => new Date(o.startMs).getUTCHours()));
     expect(utcHours).toEqual(new Set([8, 7]));
+    // The exception and the gap are in the coming two weeks, where a user sees them.
+    const soon = expandOccurrences(series, now, now + 16 * 86_400_000);
+    expect(soon.filter((o) => o.override)).toHaveLength(1);
+  });
+
+  it('seeds on any day of the year (month by month, DST weekends included)', () => {
+    for (const day of [
+      '2026-01-05',
+      '2026-03-28',
+      '2026-03-29',
+      '2026-03-30',
+      '2026-06-15',
+      '2026-10-24',
+      '2026-10-25',
+      '2026-12-31',
+    ]) {
+      const store = setup(`${day}T12:00:00Z`);
+      const series = store
+        .listItems(store.defaultFolder('calendar').id)
+        .find((e) => e.fields.subject === 'Teambesprechung')!;
+      expect(Object.keys(series.occurrenceOverrides)).toHaveLength(1);
+      expect(series.cancelledOccurrences).toHaveLength(1);
+    }
   });
 
   it('has all-day events, viewings and call-back tasks dated around now', () => {
