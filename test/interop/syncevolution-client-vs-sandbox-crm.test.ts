@@ -35,13 +35,17 @@ let crm: RunningCrmServer;
 let root: string;
 let clientDir: string;
 
-function runClient(args: string[]): Promise<{ code: number; output: string }> {
+function runClient(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): Promise<{ code: number; output: string }> {
   const env = {
     ...process.env,
     SYNCML_URL: crm.syncUrl,
     SYNCML_DEVICE_ID: DEVICE,
     SYNCML_USER: 'test',
     SYNCML_PASSWORD: 'test',
+    ...extraEnv,
   };
   return new Promise((resolve) => {
     execFile(
