@@ -270,4 +270,14 @@ describe('SyncML session: multi-message packages and large objects', () => {
     await runSyncSession(run.options);
     expect(run.hookCalls[0]!.changes[0]?.data).toBe(card('Ünïcödé', `NOTE:${'äöü€😀'.repeat(300)}\r\n`));
   });
+
+  it('joins server chunks cut inside a UTF-8 character (regression: SyncEvolution cuts by bytes)', async () => {
+    const data = card('Umlaut', `NOTE:${'Grüße – äöü € '.repeat(80)}\r\n`);
+    const run = sessionAgainst({
+      chunkBytes: 333,
+      stores: { addressbook: { items: [{ op: 'add', guid: 'gu', data }] } },
+    });
+    await runSyncSession(run.options);
+    expect(run.hookCalls[0]!.changes[0]?.data).toBe(data);
+  });
 });

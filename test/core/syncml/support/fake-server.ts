@@ -40,6 +40,11 @@ export interface FakeServerOptions {
   readonly itemsPerMessage?: number;
   /** Server items longer than this many characters go out in MoreData chunks. */
   readonly chunkChars?: number;
+  /**
+   * Chunks cut by UTF-8 bytes instead (like SyncEvolution), possibly inside a character; replies
+   * then travel as bytes (latin1 of the serialized text), so keep other non-ASCII out of them.
+   */
+  readonly chunkBytes?: number;
   readonly tamper?: (reply: string, n: number, request: SyncMLMessage) => string | TransportReply;
 }
 
@@ -72,9 +77,9 @@ export class FakeServer {
         const reply = this.handle(request);
         this.replies += 1;
         const tampered = this.opts.tamper ? this.opts.tamper(reply, this.replies, request) : reply;
-        return typeof tampered === 'string'
-          ? { body: tampered, status: 200, contentType: 'application/vnd.syncml+xml' }
-          : tampered;
+        if (typeof tampered !== 'string') return tampered;
+        const bytes = this.opts.chunkBytes ? { bytes: new Uint8Array(Buffer.from(tampered, 'latin1')) } : {};
+        return { body: tampered, status: 200, contentType: 'application/vnd.syncml+xml', ...bytes };
       },
     };
   }
@@ -268,10 +273,12 @@ export class FakeServer {
 
   private queueServerItems(): void {
     this.queued = true;
-    const chunk = this.opts.chunkChars ?? Infinity;
+    const chunk = this.opts.chunkBytes ?? this.opts.chunkChars ?? Infinity;
     for (const [store, s] of Object.entries(this.opts.stores)) {
       for (const item of s.items ?? []) {
-        const data = item.data ?? '';
+        const data = this.opts.chunkBytes
+          ? Buffer.from(item.data ?? '', 'utf8').toString('latin1')
+          : (item.data ?? '');
         if (data.length <= chunk) {
           this.outgoing.push({ store, item });
           continue;
@@ -284,7 +291,7 @@ export class FakeServer {
               text: data.slice(i, i + chunk),
               first: i === 0,
               more: i + chunk < data.length,
-              size: Buffer.byteLength(data),
+              size: this.opts.chunkBytes ? data.length : Buffer.byteLength(data),
             },
           });
         }
