@@ -82,7 +82,7 @@ export async function setupWorld(): Promise<World> {
         .filter((r) => !r.deleted)
         .map((r) => {
           const parsed = parseVCard(r.content);
-          return parsed.ok ? parsed.value.displayName : `unreadable ${r.guid}`;
+          return parsed.ok ? (parsed.value.displayName ?? '') : `unreadable ${r.guid}`;
         })
         .sort();
     },
