@@ -9,7 +9,7 @@ import type { DeletionCandidate } from './deletion-guard.js';
 import { itemDisplayName } from './item-name.js';
 import type { OutlookChange, OutlookChangeSet } from './outlook-writes.js';
 import type { OurChange } from './session-types.js';
-import { allocateLuids, type FolderSyncState, type ItemSyncState } from './state.js';
+import { allocateLuids, nextFreeLuid, type FolderSyncState, type ItemSyncState } from './state.js';
 
 export interface PresentItem {
   readonly item: SyncItem;
@@ -126,7 +126,9 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
     }
   }
 
-  const { luids, nextLuid } = allocateLuids(checkpoint.kind, checkpoint.nextLuid, newItems.length);
+  // LUIDs adopted from item links may be ahead of a counter that was never committed (a cancelled run).
+  const firstFree = Math.max(checkpoint.nextLuid, nextFreeLuid(checkpoint.kind, Object.values(items)));
+  const { luids, nextLuid } = allocateLuids(checkpoint.kind, firstFree, newItems.length);
   newItems.forEach((n, i) => {
     const name = itemDisplayName(n.item);
     changes.push({

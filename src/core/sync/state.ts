@@ -110,6 +110,18 @@ export function allocateLuids(
   return { luids, nextLuid: nextLuid + count };
 }
 
+/** The first counter above every LUID of ours in use (LUIDs are never reused, reference/syncml.md §4.2). */
+export function nextFreeLuid(kind: ItemKind, states: readonly ItemSyncState[]): number {
+  let next = 1;
+  const prefix = LUID_PREFIX[kind];
+  for (const s of states) {
+    if (!s.luid.startsWith(prefix)) continue;
+    const counter = parseInt(s.luid.slice(prefix.length), 36);
+    if (Number.isFinite(counter) && counter >= next) next = counter + 1;
+  }
+  return next;
+}
+
 /** Index of item states by LUID (the server speaks LUIDs, Outlook speaks ids). */
 export function indexByLuid(items: Readonly<Record<string, ItemSyncState>>): Map<Luid, ItemSyncState> {
   const byLuid = new Map<Luid, ItemSyncState>();

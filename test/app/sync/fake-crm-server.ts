@@ -79,7 +79,10 @@ export class FakeCrmServer {
       this.forget(newMaps);
       throw new SyncMLError('ABORTED_BY_HOOK', 'aborted by the caller');
     }
-    if (signal?.aborted) throw new SyncMLError('CANCELLED', 'cancelled');
+    if (signal?.aborted) {
+      this.forget(newMaps);
+      throw new SyncMLError('CANCELLED', 'cancelled');
+    }
     serverChanges.forEach((change, i) => this.acknowledge(change, decision.outcomes[i]));
     this.anchor = ds.nextAnchor;
     return {
@@ -133,10 +136,27 @@ export class FakeCrmServer {
       this.items.set(guid, c.data!);
       return result(200);
     }
+    if (guid && c.op === 'replace') {
+      // Our edit of an item the CRM deleted meanwhile: the edit wins (libsynthesis without deletewins), the
+      // item comes back under its old id and the pending deletion is dropped.
+      this.items.set(guid, c.data!);
+      this.pending.delete(guid);
+      this.deletedLuids.delete(guid);
+      touched.add(guid);
+      return result(201);
+    }
     if (slow) {
-      const twin = [...this.items].find(([g, data]) => data === c.data && !this.luidOf(g));
+      // Like libsynthesis and the sandbox CRM: any item not yet paired in this session may be the twin.
+      // First the same content, then the same name (Synthesis pairs contacts by N/FN in a slow sync).
+      const untouched = [...this.items].filter(([g]) => !touched.has(g));
+      const twin =
+        untouched.find(([, data]) => data === c.data) ??
+        untouched.find(([, data]) => nameOf(data) !== undefined && nameOf(data) === nameOf(c.data!));
       if (twin) {
+        const stale = this.luidOf(twin[0]);
+        if (stale) this.maps.delete(stale);
         this.maps.set(c.luid, twin[0]);
+        this.items.set(twin[0], c.data!); // paired by name: the client's version is kept
         newMaps.push(c.luid);
         touched.add(twin[0]);
         this.pending.delete(twin[0]);
@@ -158,8 +178,21 @@ export class FakeCrmServer {
       : new Set(this.pending.keys());
     for (const guid of guids) {
       const kind = this.pending.get(guid);
-      const luid = this.luidOf(guid);
       if (touched.has(guid) && kind !== 'replace') continue;
+      if (slow && kind === 'delete') {
+        // A slow sync has no deletions: the client's full list is the truth, old LUIDs mean nothing.
+        this.pending.delete(guid);
+        this.deletedLuids.delete(guid);
+        continue;
+      }
+      if (slow && !touched.has(guid)) {
+        // A slow sync compares everything: what the client did not send, it does not have. Send it as new.
+        const stale = this.luidOf(guid);
+        if (stale) this.maps.delete(stale);
+        out.push({ op: 'add', guid, data: this.items.get(guid) });
+        continue;
+      }
+      const luid = this.luidOf(guid);
       if (kind === 'delete') out.push({ op: 'delete', luid: this.deletedLuids.get(guid) });
       else if (!luid) out.push({ op: 'add', guid, data: this.items.get(guid) });
       else if (kind) out.push({ op: 'replace', luid, guid, data: this.items.get(guid) });
@@ -175,5 +208,13 @@ export class FakeCrmServer {
     this.pending.delete(guid);
     if (change.op === 'delete') this.deletedLuids.delete(guid);
     if (change.op === 'add' && outcome.luid) this.maps.set(outcome.luid, guid);
+  }
+}
+
+function nameOf(data: string): string | undefined {
+  try {
+    return (JSON.parse(data) as { displayName?: string }).displayName;
+  } catch {
+    return undefined;
   }
 }

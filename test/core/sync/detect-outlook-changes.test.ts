@@ -97,6 +97,20 @@ describe('detectOutlookChanges', () => {
     expect(result.items['o1']?.luid).toBe('c7');
   });
 
+  it('never gives a new item a LUID an adopted link already uses (regression: counter lost by a cancelled run)', () => {
+    const { detect } = setup([], { nextLuid: 1 });
+    const link = { luid: luid('c1'), fingerprint: testFingerprint(anna) };
+    const result = detect(
+      [
+        { id: id('o1'), item: anna, link },
+        { id: id('o2'), item: bert },
+      ],
+      { full: true },
+    );
+    expect(result.changes.map((c) => [c.op, c.luid])).toEqual([['add', 'c2']]);
+    expect(result.nextLuid).toBe(3);
+  });
+
   it('re-keys an item whose id changed (a To Do task moved) instead of deleting and re-adding it', () => {
     const { detect } = setup([known('old', 'c1')]);
     const link = { luid: luid('c1'), fingerprint: testFingerprint(anna) };
