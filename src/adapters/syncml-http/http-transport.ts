@@ -66,7 +66,7 @@ async function postOnce(
   headers: Readonly<Record<string, string>> | undefined,
 ): Promise<TransportReply> {
   const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const combined = signal ? anySignal([signal, timeout]) : timeout;
   const response = await fetchFn(url, {
     method: 'POST',
     headers: { 'Content-Type': SYNCML_REQUEST_CONTENT_TYPE, 'Cache-Control': 'no-store', ...headers },
@@ -94,4 +94,15 @@ function toTransportError(e: unknown, url: string, signal: CancelSignal | undefi
     `cannot reach ${url}: ${e instanceof Error ? e.message : String(e)}`,
     { url },
   );
+}
+
+/** AbortSignal.any where the webview has it (older Safari does not). */
+function anySignal(signals: readonly AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([...signals]);
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) controller.abort(s.reason);
+    else s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
 }
