@@ -123,12 +123,12 @@ export async function runSyncSession(options: RunSyncSessionOptions): Promise<Sy
     const result = step(state, pending);
     state = result.state;
     pending = undefined;
+    options.onProgress?.(progressOf(state, stats.messages));
     for (const command of result.commands) {
       const outcome = await execute(command, options, stats);
       if (outcome.done) return { ...outcome.done, ...stats };
       if (outcome.next) pending = outcome.next;
     }
-    options.onProgress?.(progressOf(state, stats.messages));
   }
   throw new SyncMLError('NO_FINAL', 'the session stopped without an end', { phase: state.phase });
 }

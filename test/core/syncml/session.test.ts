@@ -281,3 +281,61 @@ describe('SyncML session: multi-message packages and large objects', () => {
     expect(run.hookCalls[0]!.changes[0]?.data).toBe(data);
   });
 });
+
+describe('SyncML session: addressing, counts and limits', () => {
+  it('posts later messages to the RespURI, announces NumberOfChanges and reports progress', async () => {
+    const urls: string[] = [];
+    const progress: string[] = [];
+    const run = sessionAgainst({
+      stores: { addressbook: { items: [{ op: 'add', guid: 'g1', data: card('G') }] } },
+    });
+    const inner = run.options.transport;
+    await runSyncSession({
+      ...run.options,
+      transport: { send: (body, url, signal) => (urls.push(url), inner.send(body, url, signal)) },
+      onProgress: (p) => progress.push(`${p.phase}:${p.stores[0]!.sent}/${p.stores[0]!.toSend}`),
+      datastores: [
+        contactsStore([
+          { op: 'add', luid: 'c1', data: card('A') },
+          { op: 'add', luid: 'c2', data: card('B') },
+        ]),
+      ],
+    });
+    expect(urls).toEqual([
+      'http://fake/sync',
+      'http://fake/sync?sessionid=1',
+      'http://fake/sync?sessionid=1',
+    ]);
+    const sync = run.server.requests[1]!.body.find((c) => c.kind === 'Sync');
+    expect(sync?.kind === 'Sync' && sync.numberOfChanges).toBe(2);
+    expect(progress).toContain('server-changes:2/2');
+    expect(progress.at(-1)).toBe('done:2/2');
+  });
+
+  it('does not send an item above the server MaxObjSize and reports it as failed (413)', async () => {
+    const run = sessionAgainst({
+      stores: { addressbook: {} },
+      tamper: (reply, n) =>
+        n === 1
+          ? reply.replace(
+              '<MaxObjSize xmlns="syncml:metinf">4000000</MaxObjSize>',
+              '<MaxObjSize xmlns="syncml:metinf">500</MaxObjSize>',
+            )
+          : reply,
+    });
+    const result = await runSyncSession({
+      ...run.options,
+      datastores: [
+        contactsStore([
+          { op: 'add', luid: 'big', data: card('Big', `NOTE:${'x'.repeat(600)}\r\n`) },
+          { op: 'add', luid: 'small', data: card('S') },
+        ]),
+      ],
+    });
+    expect(result.datastores[0]!.ourChanges.map((c) => [c.luid, c.status, c.ok])).toEqual([
+      ['big', 413, false],
+      ['small', 201, true],
+    ]);
+    expect(run.server.received.addressbook?.map((r) => r.luid)).toEqual(['small']);
+  });
+});

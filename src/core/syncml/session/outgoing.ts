@@ -212,6 +212,12 @@ function packStoreSync(d: SessionDraft, packer: MessagePacker, index: number): b
   if (s.chunk) roomLeft = packChunk(d, packer, index, children);
   while (roomLeft && s.queue.length > 0) {
     const change = s.queue[0]!;
+    if (change.data !== undefined && utf8Length(change.data) > (d.serverMaxObjSize ?? Infinity)) {
+      // Above the server's MaxObjSize: an item-level failure, never sent (decision 0032).
+      s.queue.shift();
+      s.results[change.luid] = { luid: change.luid, op: change.op, status: STATUS.TOO_LARGE, ok: false };
+      continue;
+    }
     const childId = packer.nextCmdId();
     const xml = serializeCommand(itemCommand(s, change, childId, {}));
     const bytes = utf8Length(xml);
@@ -229,7 +235,7 @@ function packStoreSync(d: SessionDraft, packer: MessagePacker, index: number): b
     }
     s.queue.shift();
     const dataBytes = utf8Length(change.data ?? '');
-    if (dataBytes > (d.serverMaxObjSize ?? Infinity) || d.serverDevInf?.supportLargeObjs === false) {
+    if (d.serverDevInf?.supportLargeObjs === false) {
       s.results[change.luid] = { luid: change.luid, op: change.op, status: STATUS.TOO_LARGE, ok: false };
       continue;
     }
