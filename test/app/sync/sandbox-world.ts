@@ -1,0 +1,131 @@
+/**
+ * The sandbox world for the use-case tests: the SyncML client over HTTP, the formats, the sandbox CRM on
+ * loopback, and an in-memory Outlook that keeps only what Graph can hold.
+ */
+import { afterEach } from 'vitest';
+import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
+import { runSync, type ItemCodec, type SyncPorts } from '../../../src/app/sync/index.js';
+import {
+  contactFromGraph,
+  contactToGraph,
+  fingerprint,
+  parseVCard,
+  serializeVCard,
+} from '../../../src/core/formats/index.js';
+import { emptyContact, outlookFolderId, type Contact, type SyncItem } from '../../../src/core/model/index.js';
+import {
+  createMemoryJournalStore,
+  createMemorySyncStateStore,
+  MemoryOutlookStore,
+  type OutlookStore,
+} from '../../../src/core/sync/index.js';
+import { memoryNonceStore, runSyncSession } from '../../../src/core/syncml/index.js';
+import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
+
+const servers: RunningCrmServer[] = [];
+/** Call once per test file: closes the servers each test started. */
+export function closeServersAfterEach(): void {
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+}
+
+/** What Outlook keeps of a contact: the Graph mapping both ways. */
+export const graphShape = (item: SyncItem): SyncItem => {
+  if (item.kind !== 'contact') return item;
+  const back = contactFromGraph(contactToGraph(item).value);
+  return back.ok ? back.value : item;
+};
+
+const vcardCodec: ItemCodec = {
+  encode: (item) => serializeVCard(item as Contact, '2.1').text,
+  decode: (data) => parseVCard(data),
+};
+
+export const person = (given: string, family: string, extra: Partial<Contact> = {}): Contact => ({
+  ...emptyContact(),
+  name: { given, family },
+  displayName: `${given} ${family}`,
+  emails: [{ kind: 'work', address: `${given.toLowerCase()}@example.com` }],
+  ...extra,
+});
+
+export async function createSandboxWorld() {
+  const server = await startCrmServer({ port: 0, seed: false });
+  servers.push(server);
+  const folder = outlookFolderId('contacts');
+  const memory = new MemoryOutlookStore('contact');
+  const outlook: OutlookStore = {
+    kind: 'contact',
+    readChanges: (f, c, s) => memory.readChanges(f, c, s),
+    readAll: (f, s) => memory.readAll(f, s),
+    findByLuid: (f, l, s) => memory.findByLuid(f, l, s),
+    writeBatch: (f, ops, s) =>
+      memory.writeBatch(
+        f,
+        ops.map((op) => (op.op === 'delete' ? op : { ...op, item: graphShape(op.item) })),
+        s,
+      ),
+  };
+  const nonceStore = memoryNonceStore();
+  const transport = createHttpTransport({ timeoutMs: 20_000 });
+  let tick = 0;
+  const ports: SyncPorts = {
+    outlook: { contact: outlook },
+    runSession: (o) =>
+      runSyncSession({
+        ...o,
+        transport,
+        serverUrl: server.syncUrl,
+        user: 'test',
+        password: 'test',
+        auth: 'md5',
+        deviceId: 'outlook-addin-test',
+        nonceStore,
+      }),
+    stateStore: createMemorySyncStateStore(),
+    journal: createMemoryJournalStore(),
+    codec: vcardCodec,
+    fingerprint,
+    outlookShape: { contact: graphShape },
+    now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
+    newRunId: () => `run-${tick}`,
+  };
+  const request = {
+    folders: [
+      {
+        folderId: folder,
+        kind: 'contact' as const,
+        datastore: 'addressbook',
+        direction: 'two-way' as const,
+        policy: 'crm-wins' as const,
+      },
+    ],
+  };
+  const crmCreate = (c: Contact) =>
+    server.store.createRecord('addressbook', serializeVCard(c, '3.0').text, 'text/vcard', 'web').guid;
+  const crmContacts = () =>
+    server.store
+      .listRecords('addressbook')
+      .filter((r) => !r.deleted)
+      .map((r) => parseVCard(r.content))
+      .flatMap((r) => (r.ok ? [r.value] : []));
+  return {
+    server,
+    folder,
+    memory,
+    ports,
+    sync: (options: Parameters<typeof runSync>[2] = {}) => runSync(ports, request, options),
+    crmCreate,
+    crmContacts,
+    crmNames: () =>
+      crmContacts()
+        .map((c) => c.displayName)
+        .sort(),
+    outlookNames: () =>
+      memory
+        .snapshot(folder)
+        .map((s) => (s.item as Contact).displayName)
+        .sort(),
+  };
+}
