@@ -8,6 +8,7 @@ import type {
   OurChangeResult,
   OwedStatus,
   PendingServerCommand,
+  SentRef,
   ServerChange,
   SessionState,
   StoreState,
@@ -45,4 +46,14 @@ export function draftOf(state: SessionState): SessionDraft {
     sent: { ...state.sent },
     owedStatuses: [...state.owedStatuses],
   };
+}
+
+/** Queues a Status we owe the server for the next message. */
+export function owe(d: SessionDraft, status: OwedStatus): void {
+  d.owedStatuses.push(status);
+}
+
+/** Remembers what we sent under `msgId:cmdId`, to match the server's Status to it. */
+export function register(d: SessionDraft, cmdId: string, ref: SentRef): void {
+  d.sent[`${d.msgId}:${cmdId}`] = ref;
 }
