@@ -11,6 +11,15 @@ export class EventQueue<T> {
     } else this.items.push(item);
   }
 
+  /** For what already happened (a command's result): it goes before events that arrived meanwhile. */
+  pushFront(item: T): void {
+    const waiter = this.waiter;
+    if (waiter) {
+      this.waiter = undefined;
+      waiter(item);
+    } else this.items.unshift(item);
+  }
+
   next(): Promise<T> {
     const item = this.items.shift();
     if (item !== undefined) return Promise.resolve(item);

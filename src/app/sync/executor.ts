@@ -70,7 +70,7 @@ export async function executeRun(
           }
           return command.result;
         }
-        await runCommand(command).catch((e: unknown) => events.push(failureEvent(e, signal)));
+        await runCommand(command).catch((e: unknown) => events.pushFront(failureEvent(e, signal)));
       }
     }
   } finally {
@@ -88,18 +88,21 @@ export async function executeRun(
   async function runCommand(command: Exclude<RunCommand, { type: 'Finish' }>): Promise<void> {
     switch (command.type) {
       case 'LoadState':
-        return events.push({ type: 'StateLoaded', state: await ports.stateStore.load(command.folderId) });
+        return events.pushFront({
+          type: 'StateLoaded',
+          state: await ports.stateStore.load(command.folderId),
+        });
       case 'ReadOutlookChanges': {
         const store = storeFor(command.folderId);
         const changeSet = await store.readChanges(command.folderId, command.cursor, signal);
         const listed = new Set(changeSet.changes.map((c) => c.id));
         const missing = command.pendingIds.filter((id) => !listed.has(id));
         const pendingItems = await readItems(store, command.folderId, missing, signal);
-        return events.push({ type: 'OutlookChangesRead', changeSet, pendingItems });
+        return events.pushFront({ type: 'OutlookChangesRead', changeSet, pendingItems });
       }
       case 'AskUser': {
         const decision = options.confirmDeletions ? await options.confirmDeletions(command.trip) : 'stop';
-        return events.push({ type: 'UserDecided', decision });
+        return events.pushFront({ type: 'UserDecided', decision });
       }
       case 'RunSyncSession':
         session = startSession(command);
@@ -116,11 +119,11 @@ export async function executeRun(
         const store = storeFor(command.folderId);
         const before = await readItems(store, command.folderId, command.readBefore, signal);
         const results = await applyWrites(store, command.folderId, command.writes, signal);
-        return events.push({ type: 'OutlookWritesApplied', results, before });
+        return events.pushFront({ type: 'OutlookWritesApplied', results, before });
       }
       case 'CommitCheckpoint':
         await writer.commit(command.state, signal);
-        return events.push({ type: 'CheckpointCommitted' });
+        return events.pushFront({ type: 'CheckpointCommitted' });
       case 'MarkInterrupted':
         // Best effort: if this fails too, the anchors still disagree with the server's and it forces a slow sync.
         return writer.markInterrupted(command.folderId).catch(() => undefined);

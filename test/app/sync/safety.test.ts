@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { restoreVersion, runSync, undoLastRun } from '../../../src/app/sync/index.js';
-import type { JournalEntry } from '../../../src/core/sync/index.js';
+import type { JournalEntry, OutlookStore } from '../../../src/core/sync/index.js';
 import { createWorld } from './harness.js';
 
 async function setup(names: string[] = ['Anna', 'Bert', 'Cleo']) {
@@ -197,5 +197,31 @@ describe('journal', () => {
     expect(result.outcome).toBe('completed');
     expect(result.error).toEqual({ code: 'STORAGE_FAILED', detail: 'journal' });
     expect(w.outlookNames()).toEqual(['Anna Test']);
+  });
+});
+
+describe('a cancel that lands while Outlook is being written', () => {
+  it('still journals the writes that happened (regression: result events go before later ones)', async () => {
+    const w = await setup([]);
+    w.crmCreate('Anna');
+    const controller = new AbortController();
+    const inner = w.outlook;
+    const store: OutlookStore = {
+      kind: inner.kind,
+      readChanges: (f, c, s) => inner.readChanges(f, c, s),
+      readAll: (f, s) => inner.readAll(f, s),
+      findByLuid: (f, l, s) => inner.findByLuid(f, l, s),
+      async writeBatch(f, ops, s) {
+        const results = await inner.writeBatch(f, ops, s);
+        controller.abort(); // the user presses Cancel while the batch was in flight
+        return results;
+      },
+    };
+    const result = await runSync({ ...w.ports, outlook: { contact: store } }, w.request, {
+      signal: controller.signal,
+    });
+    expect(result.outcome).toBe('cancelled');
+    const [run] = await w.journal.list();
+    expect(run?.folders[0]?.entries.map((e) => [e.result, e.name])).toEqual([['created', 'Anna Test']]);
   });
 });
