@@ -22,6 +22,7 @@ import { CliError } from './errors.js';
 import { allFolders, ensureFolder, pickFolder } from './folders.js';
 
 interface ParsedItem {
+  /** The item's first line, or for an unreadable item the line of its error (lines of the whole file). */
   readonly line: number;
   readonly result: ParseResult<SyncItem>;
 }
@@ -48,7 +49,7 @@ function readItems(path: string): { kind: ItemKind; items: ParsedItem[]; problem
   }
   if (ext === '.vcf') {
     const items = parseVCardFile(text).map((c) => ({
-      line: c.startLine,
+      line: (c.result.ok ? undefined : c.result.error.line) ?? c.startLine,
       result: c.result as ParseResult<SyncItem>,
     }));
     return { kind: 'contact', items, problems: [] };
@@ -94,7 +95,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   for (const { line, result } of items) {
     if (!result.ok) {
       problems.push({
-        line: result.error.line ?? line,
+        line,
         code: result.error.code,
         message: result.error.message,
       });

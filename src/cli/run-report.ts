@@ -27,7 +27,9 @@ export function describeRun(
     lines.push(`${label(f.folderId, f.datastore)}: ${describePreview(preview, lang)}${failed}`);
   }
   if (result.guardTrip) lines.push(SYNC_TEXTS[lang].guard(result.guardTrip));
-  lines.push(SYNC_TEXTS[lang].outcome[result.outcome]);
+  // A preview that ran to its end is not a "sync finished": its folder lines say it all.
+  if (result.mode === 'sync' || result.outcome !== 'completed')
+    lines.push(SYNC_TEXTS[lang].outcome[result.outcome]);
   return lines;
 }
 
