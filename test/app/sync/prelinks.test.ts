@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prelinkedState, settleLinks, type FolderPrelinks } from '../../../src/app/sync/prelinks.js';
-import { emptyContact, outlookFolderId, type Contact } from '../../../src/core/model/index.js';
+import { emptyContact, outlookFolderId, type Contact, type SyncItem } from '../../../src/core/model/index.js';
 
 const folderId = outlookFolderId('folder-1');
 const contact = (displayName: string, extra: Partial<Contact> = {}): Contact => ({
@@ -8,7 +8,7 @@ const contact = (displayName: string, extra: Partial<Contact> = {}): Contact => 
   displayName,
   ...extra,
 });
-const fp = (item: { displayName?: string }) => `fp:${JSON.stringify(item)}`;
+const fp = (item: SyncItem) => `fp:${JSON.stringify(item)}`;
 
 function setup(): FolderPrelinks {
   return {
