@@ -1,9 +1,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'coverage/', 'bench/results/', 'public/mockServiceWorker.js', '.sandbox-data/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'coverage/',
+      'bench/results/',
+      'public/mockServiceWorker.js',
+      '.sandbox-data/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -14,7 +22,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     // CONVENTIONS.md rule 1: the core is pure. The compiler (src/core/tsconfig.json) and this rule enforce it.
@@ -25,8 +33,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/adapters/**', '**/app/**', '**/ui/**', '**/sandbox/**', '**/server/**', '**/cli/**'], message: 'core imports nothing outside core' },
-            { group: ['react', 'react-dom', '@fluentui/*', '@azure/*', 'msw', 'msw/*', 'node:*', 'better-sqlite3'], message: 'core is pure: no DOM, Node, Office, MSAL or network' },
+            {
+              group: [
+                '**/adapters/**',
+                '**/app/**',
+                '**/ui/**',
+                '**/sandbox/**',
+                '**/server/**',
+                '**/cli/**',
+              ],
+              message: 'core imports nothing outside core',
+            },
+            {
+              group: [
+                'react',
+                'react-dom',
+                '@fluentui/*',
+                '@azure/*',
+                'msw',
+                'msw/*',
+                'node:*',
+                'better-sqlite3',
+              ],
+              message: 'core is pure: no DOM, Node, Office, MSAL or network',
+            },
           ],
         },
       ],

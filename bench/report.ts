@@ -8,7 +8,10 @@ const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
 export function writeResults(name: string, data: unknown): string {
   mkdirSync(resultsDir, { recursive: true });
   const file = join(resultsDir, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, data }, null, 2) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, data }, null, 2) + '\n',
+  );
   console.log(`→ bench/results/${name}.json`);
   return file;
 }

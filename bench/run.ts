@@ -18,7 +18,9 @@ const benches = readdirSync(here)
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, file)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, file)], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     failed++;
     console.error(`bench ${file} exited with ${r.status}`);

@@ -35,8 +35,23 @@ export function ensureChromium() {
 
 /** SyncEvolution's SyncML server for the interop suite (start-syncml-server.sh installs it too). */
 export function ensureSyncEvolution() {
-  const needed = ['syncevolution', 'syncevolution-http', 'syncevolution-dbus', 'python3-twisted', 'python3-dbus', 'python3-gi', 'dbus', 'dbus-bin', 'dbus-daemon'];
-  const missing = needed.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
+  const needed = [
+    'syncevolution',
+    'syncevolution-http',
+    'syncevolution-dbus',
+    'python3-twisted',
+    'python3-dbus',
+    'python3-gi',
+    'dbus',
+    'dbus-bin',
+    'dbus-daemon',
+  ];
+  const missing = needed.filter(
+    (p) =>
+      spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes(
+        'install ok installed',
+      ) !== true,
+  );
   if (missing.length === 0) return;
   console.log(`[system-deps] installing ${missing.join(', ')}`);
   aptInstall(missing);

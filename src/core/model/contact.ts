@@ -66,5 +66,14 @@ export interface Contact {
 }
 
 export function emptyContact(): Contact {
-  return { kind: 'contact', name: {}, phones: [], emails: [], addresses: [], urls: [], categories: [], extra: {} };
+  return {
+    kind: 'contact',
+    name: {},
+    phones: [],
+    emails: [],
+    addresses: [],
+    urls: [],
+    categories: [],
+    extra: {},
+  };
 }
