@@ -338,4 +338,39 @@ describe('SyncML session: addressing, counts and limits', () => {
     ]);
     expect(run.server.received.addressbook?.map((r) => r.luid)).toEqual(['small']);
   });
+
+  it("names the datastore of the server's latest Sync in Alert 222", async () => {
+    const cal = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    const run = sessionAgainst({
+      itemsPerMessage: 1,
+      stores: {
+        addressbook: { items: [{ op: 'add', guid: 'g1', data: card('G') }] },
+        calendar: {
+          items: [
+            { op: 'add', guid: 'e1', data: cal },
+            { op: 'add', guid: 'e2', data: cal },
+          ],
+        },
+      },
+    });
+    await runSyncSession({
+      ...run.options,
+      datastores: [
+        contactsStore([]),
+        {
+          localUri: './calendar',
+          remoteUri: 'calendar',
+          contentType: 'text/calendar',
+          mode: 'two-way',
+          lastAnchor: 'x',
+          nextAnchor: 'y',
+          changes: [],
+        },
+      ],
+    });
+    const named = run.server.requests
+      .flatMap((r) => r.body)
+      .flatMap((c) => (c.kind === 'Alert' && c.code === 222 ? [c.items[0]?.target?.locUri] : []));
+    expect(named).toEqual(['addressbook', 'calendar', 'calendar']);
+  });
 });

@@ -247,6 +247,7 @@ function applyServerSync(d: SessionDraft, sync: SyncCommand, msgRef: string): vo
       items: [],
     });
   }
+  d.lastServerSync = d.stores.indexOf(store);
   if (sync.numberOfChanges !== undefined && store.expectedFromServer === undefined)
     store.expectedFromServer = sync.numberOfChanges;
   for (const cmd of sync.commands) applyServerItems(d, store, cmd, msgRef);

@@ -116,7 +116,7 @@ export function packNext(d: SessionDraft, opts: { readonly askForMore: boolean }
   if (complete && d.phase === 'client-changes') complete = packClientChanges(d, packer);
   if (complete && d.phase === 'map') complete = packMaps(d, packer);
   if (opts.askForMore) {
-    const store = d.stores[0];
+    const store = d.stores[d.lastServerSync ?? 0];
     const cmdId = packer.nextCmdId();
     const item: Item = store
       ? { target: { locUri: store.cfg.remoteUri }, source: { locUri: store.cfg.localUri } }

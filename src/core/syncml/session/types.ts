@@ -182,6 +182,8 @@ export interface SessionState {
   readonly idleReplies: number;
   /** The last message we sent ended our package (Final). */
   readonly sentFinal?: boolean;
+  /** The datastore of the server's latest Sync: Alert 222 names it (Horde looks the data up by it). */
+  readonly lastServerSync?: number;
   /** Index of the store whose server changes the caller is deciding on. */
   readonly deciding?: number;
 }
