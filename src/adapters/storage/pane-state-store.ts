@@ -77,7 +77,8 @@ export function createPaneStateStore(options: PaneStateStoreOptions): SyncStateS
     async save(state: FolderSyncState) {
       const { pending, ...checkpoint } = state.checkpoint;
       const folderId = checkpoint.folderId;
-      const table = { ...(await readTable()), [folderId]: { checkpoint, generation: newGeneration() } };
+      const generationId = newGeneration();
+      const table = { ...(await readTable()), [folderId]: { checkpoint, generation: generationId } };
       const size = new TextEncoder().encode(JSON.stringify(table)).length;
       if (size > budget) {
         throw new StorageError('SETTINGS_TOO_LARGE', 'the sync checkpoints do not fit the roaming settings', {
