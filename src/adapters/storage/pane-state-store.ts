@@ -88,7 +88,7 @@ export function createPaneStateStore(options: PaneStateStoreOptions): SyncStateS
         });
       }
       const generation: ItemGeneration = {
-        generation: table[folderId].generation,
+        generation: generationId,
         items: state.items,
         pending,
       };
