@@ -11,7 +11,7 @@ afterEach(async () => {
 
 const lastLine = (text: string) => text.trim().split('\n').pop() ?? '';
 
-describe('outlook-crm-sync on bad input', () => {
+describe('outlook-crm-sync on bad input', { timeout: 120_000 }, () => {
   it('documents every flag of every command in --help, in English and German', async () => {
     for (const [command, flags] of Object.entries(COMMANDS)) {
       for (const lang of ['en', 'de']) {

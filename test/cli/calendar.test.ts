@@ -66,7 +66,7 @@ const ICS_TASKS = [
   '',
 ].join('\r\n');
 
-describe('outlook-crm-sync with .ics files', () => {
+describe('outlook-crm-sync with .ics files', { timeout: 120_000 }, () => {
   it('imports events (a bad one reported by line), exports them as iCalendar 2.0, and syncs the calendar', async () => {
     world = await setupWorld();
     const w = world;

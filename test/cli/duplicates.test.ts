@@ -14,7 +14,7 @@ interface DuplicatesJson {
   linked?: number;
 }
 
-describe('outlook-crm-sync duplicates', () => {
+describe('outlook-crm-sync duplicates', { timeout: 120_000 }, () => {
   it('lists pairs with both names, links them, and the first sync leaves one item per record on each side', async () => {
     world = await setupWorld();
     const w = world;

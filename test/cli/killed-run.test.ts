@@ -21,7 +21,7 @@ const people = (prefix: string, n: number) =>
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('a killed sync', () => {
+describe('a killed sync', { timeout: 120_000 }, () => {
   it('leaves the mailbox file as it was, and the next run converges without losing or doubling items', async () => {
     world = await setupWorld();
     const w = world;
@@ -56,7 +56,7 @@ describe('a killed sync', () => {
       });
     }
     const before = readFileSync(w.mailbox, 'utf8');
-    // Every emulated Graph request takes 400 ms: the Outlook writes take seconds, a wide window for the kill.
+    // Every emulated Graph request takes 800 ms: the Outlook writes take seconds, a wide window for the kill.
     const run = spawnCli(
       [
         'sync',
@@ -101,6 +101,76 @@ describe('a killed sync', () => {
     const quiet = await sync('--json');
     expect(JSON.parse(quiet.stdout)).toMatchObject({
       outcome: 'completed',
+      folders: [
+        { toOutlook: { creates: 0, updates: 0, deletes: 0 }, toCrm: { adds: 0, replaces: 0, deletes: 0 } },
+      ],
+    });
+  });
+
+  it('stops cleanly on Ctrl-C during the Outlook writes (exit 1), and the next run converges', async () => {
+    world = await setupWorld();
+    const w = world;
+    const sync = (...extra: string[]) =>
+      cli(['sync', '--mailbox', w.mailbox, ...w.conn(), '--pair', 'Kunden=addressbook', ...extra], w.env);
+    await cli([
+      'mailbox',
+      'import',
+      '--mailbox',
+      w.mailbox,
+      '--folder',
+      'Kunden',
+      w.file('a.vcf', vcards(people('Alt', 2))),
+    ]);
+    expect((await sync()).code).toBe(0);
+    await cli([
+      'mailbox',
+      'import',
+      '--mailbox',
+      w.mailbox,
+      '--folder',
+      'Kunden',
+      w.file('b.vcf', vcards(people('Neu', 3))),
+    ]);
+    for (const p of people('Web', 25))
+      w.crm.store.createRecord('addressbook', vcards([p]), 'text/vcard', 'web');
+    const run = spawnCli(
+      [
+        'sync',
+        '--mailbox',
+        w.mailbox,
+        ...w.conn(),
+        '--pair',
+        'Kunden=addressbook',
+        '--sandbox-latency',
+        '800',
+      ],
+      w.env,
+    );
+    while (!w.crmNames().includes('Neu3 Test')) {
+      expect(run.child.exitCode).toBeNull();
+      await sleep(20);
+    }
+    await sleep(200);
+    run.child.kill('SIGINT');
+    const cancelled = await run.done;
+    expect(cancelled.code).toBe(1);
+    expect(cancelled.stderr).toContain('[RUN_CANCELLED]');
+    const saved = JSON.parse(readFileSync(w.mailbox, 'utf8')) as {
+      addinSettings: { runInProgress?: unknown };
+    };
+    expect(saved.addinSettings.runInProgress).toBeUndefined();
+
+    expect((await sync()).code).toBe(0);
+    const expected = [...people('Alt', 2), ...people('Neu', 3), ...people('Web', 25)]
+      .map((p) => `${p.given} ${p.family}`)
+      .sort();
+    const exported = exportedNames(
+      (await cli(['mailbox', 'export', '--mailbox', w.mailbox, '--folder', 'Kunden'])).stdout,
+    );
+    expect(exported).toEqual(expected);
+    expect(w.crmNames()).toEqual(expected);
+    const quiet = await sync('--json');
+    expect(JSON.parse(quiet.stdout)).toMatchObject({
       folders: [
         { toOutlook: { creates: 0, updates: 0, deletes: 0 }, toCrm: { adds: 0, replaces: 0, deletes: 0 } },
       ],

@@ -29,7 +29,7 @@ async function setup() {
   return { w, people, sync, exported };
 }
 
-describe('outlook-crm-sync sync', () => {
+describe('outlook-crm-sync sync', { timeout: 120_000 }, () => {
   it('imports, syncs, carries a CRM edit back to the mailbox, and a dry run changes nothing', async () => {
     const { w, people, sync, exported } = await setup();
     const imported = await cli(['mailbox', 'import', '--mailbox', w.mailbox, '--folder', 'Kunden', people]);
