@@ -49,6 +49,9 @@ export function applyWriteResults(
     delete items[id];
     decided.add(id);
   }
+  // An Outlook-won conflict stays pending whatever status the server gives our change: its own version in this
+  // session shows it kept (or merged) another one. libsynthesis answers 200 to our Replace and keeps its own.
+  for (const id of Object.keys(plan.pending)) decided.add(id);
   for (const pw of plan.writes) {
     const result = resultByKey.get(pw.write.key);
     const { luid, name } = pw;

@@ -28,6 +28,8 @@ export class FakeCrmServer {
   cutAfterClientChanges = false;
   /** Fault: our changes whose data matches are refused with 500. */
   rejectData: ((data: string) => boolean) | undefined;
+  /** Status for our Replace of an item the CRM changed too: 419, or 200 like libsynthesis (it keeps its own). */
+  conflictStatus: 200 | 419 = 419;
 
   // --- acting as the CRM user ---
   create(data: string): string {
@@ -132,7 +134,7 @@ export class FakeCrmServer {
     }
     if (guid && this.items.has(guid)) {
       touched.add(guid);
-      if (this.pending.get(guid) === 'replace') return result(419); // both changed: server wins, its version follows
+      if (this.pending.get(guid) === 'replace') return result(this.conflictStatus); // server wins, its version follows
       this.items.set(guid, c.data!);
       return result(200);
     }

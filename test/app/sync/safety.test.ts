@@ -149,6 +149,25 @@ describe('conflicts', () => {
   });
 });
 
+describe('an Outlook-won conflict the server answered 200', () => {
+  it('is sent again next run, so the CRM ends with the Outlook version (libsynthesis keeps its own and says 200)', async () => {
+    const w = await setup();
+    w.crm.conflictStatus = 200;
+    const request = { folders: [{ ...w.pair, policy: 'outlook-wins' as const }] };
+    w.outlook.userUpdate(
+      w.folder,
+      w.outlookIdOf('Anna Test'),
+      w.person('Anna', { jobTitle: 'Outlook edit' }),
+    );
+    w.crm.update(w.crmGuidOf('Anna Test'), JSON.stringify(w.person('Anna', { jobTitle: 'CRM edit' })));
+    expect((await runSync(w.ports, request)).folders[0]?.conflicts).toBe(1);
+    expect(w.outlookItem('Anna Test')?.jobTitle).toBe('Outlook edit');
+    expect(Object.values((await w.stateStore.load(w.folder))!.checkpoint.pending)).toEqual(['resend']);
+    await runSync(w.ports, request);
+    expect(w.crmItem('Anna Test')?.jobTitle).toBe('Outlook edit');
+  });
+});
+
 describe('undoLastRun', () => {
   it('restores the Outlook side as it was before the run', async () => {
     const w = await setup();
