@@ -1,0 +1,6 @@
+export * from './ports.js';
+export * from './errors.js';
+export * from './check.js';
+export * from './apply.js';
+export * from './first-sync.js';
+export * from './wizard.js';

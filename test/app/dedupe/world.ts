@@ -1,0 +1,97 @@
+/**
+ * A first-sync world for the duplicate check: an in-memory Outlook that keeps only what Graph can hold, our
+ * SyncML client over HTTP to any server (the sandbox CRM, SyncEvolution), memory state/journal/decisions.
+ */
+import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
+import { memoryDecisionStore } from '../../../src/app/dedupe/index.js';
+import { formatsItemCodec, type SyncPorts } from '../../../src/app/sync/index.js';
+import { contactFromGraph, contactToGraph, fingerprint } from '../../../src/core/formats/index.js';
+import { emptyContact, outlookFolderId, type Contact, type SyncItem } from '../../../src/core/model/index.js';
+import {
+  createMemoryJournalStore,
+  createMemorySyncStateStore,
+  MemoryOutlookStore,
+  type OutlookStore,
+} from '../../../src/core/sync/index.js';
+import { memoryNonceStore, runSyncSession } from '../../../src/core/syncml/index.js';
+
+export interface ServerAccess {
+  readonly url: string;
+  readonly user: string;
+  readonly password: string;
+  readonly deviceId: string;
+}
+
+/** What Outlook keeps of a contact: the Graph mapping both ways. */
+export const graphShape = (item: SyncItem): SyncItem => {
+  if (item.kind !== 'contact') return item;
+  const back = contactFromGraph(contactToGraph(item).value);
+  return back.ok ? back.value : item;
+};
+
+export const contact = (displayName: string, extra: Partial<Contact> = {}): Contact => {
+  const [given = '', family = ''] = displayName.replace(/^Dr\. /, '').split(' ');
+  return { ...emptyContact(), name: { given, family }, displayName, ...extra };
+};
+
+export function createDedupeWorld(server: ServerAccess, datastore = 'addressbook') {
+  const folder = outlookFolderId('contacts-main');
+  const memory = new MemoryOutlookStore('contact');
+  const outlook: OutlookStore = {
+    kind: 'contact',
+    readChanges: (f, c, s) => memory.readChanges(f, c, s),
+    readAll: (f, s) => memory.readAll(f, s),
+    findByLuid: (f, l, s) => memory.findByLuid(f, l, s),
+    writeBatch: (f, ops, s) =>
+      memory.writeBatch(
+        f,
+        ops.map((op) => (op.op === 'delete' ? op : { ...op, item: graphShape(op.item) })),
+        s,
+      ),
+  };
+  const nonceStore = memoryNonceStore();
+  const transport = createHttpTransport({ timeoutMs: 60_000 });
+  let tick = 0;
+  const decisions = memoryDecisionStore();
+  const ports: SyncPorts & { decisions: typeof decisions } = {
+    outlook: { contact: outlook },
+    runSession: (o) =>
+      runSyncSession({
+        ...o,
+        transport,
+        serverUrl: server.url,
+        user: server.user,
+        password: server.password,
+        auth: 'md5',
+        deviceId: server.deviceId,
+        nonceStore,
+      }),
+    stateStore: createMemorySyncStateStore(),
+    journal: createMemoryJournalStore(),
+    codec: formatsItemCodec,
+    fingerprint,
+    outlookShape: { contact: graphShape },
+    now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
+    newRunId: () => `run-${tick}`,
+    decisions,
+  };
+  const request = {
+    folders: [
+      {
+        folderId: folder,
+        kind: 'contact' as const,
+        datastore,
+        direction: 'two-way' as const,
+        policy: 'crm-wins' as const,
+      },
+    ],
+  };
+  return {
+    folder,
+    memory,
+    ports,
+    request,
+    decisions,
+    outlookContacts: () => memory.snapshot(folder).map((s) => s.item as Contact),
+  };
+}
