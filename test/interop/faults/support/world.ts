@@ -30,7 +30,7 @@ import { memoryNonceStore, runSyncSession, type SyncMLTransport } from '../../..
 import type { GraphServer } from '../../../../src/sandbox/graph/node.js';
 import { fakeClock } from '../../../adapters/graph/fake-clock.js';
 import type { ServerHandle } from '../../servers.js';
-import { expectedDetail, makeItem } from '../../support/items.js';
+import { expectedDetail, fieldsOf, makeItem } from '../../support/items.js';
 import { fileName, serverItems } from '../../support/scenario.js';
 
 /** The two kinds every fault runs for: contacts, and To Do tasks (the datastore kinds of servers.ts). */
@@ -48,6 +48,16 @@ export interface KeyedItem {
   readonly detail: string;
 }
 
+/** Task texts: the words, whatever line breaks or spaces a side put between them. */
+const words = (text: string) => text.trim().split(/\s+/).join(' ');
+
+/** The server's detail field: the phone for contacts, the whole DESCRIPTION (unescaped) for tasks. */
+function serverDetail(kind: FaultKind, data: string): string {
+  const fields = fieldsOf(data);
+  if (kind === 'contacts') return normalDetail(kind, fields.get('TEL')?.[0] ?? '');
+  return words((fields.get('DESCRIPTION')?.[0] ?? '').replace(/\\n/gi, ' ').replace(/\\([,;\\])/g, '$1'));
+}
+
 /** Phone numbers travel with their spaces rearranged; compare digits and '+' only. */
 const normalDetail = (kind: FaultKind, detail: string) =>
   kind === 'contacts' ? detail.replace(/[^+\d]/g, '') : detail;
@@ -58,7 +68,7 @@ function keyedOutlookItem(item: SyncItem): KeyedItem {
     return { key: c.displayName ?? '', detail: normalDetail('contacts', c.phones[0]?.number ?? '') };
   }
   const t = item as Task;
-  return { key: t.title, detail: (t.body ?? '').trim().split(/\s+/)[0] ?? '' };
+  return { key: t.title, detail: words(t.body ?? '') };
 }
 
 let folderSerial = 0;
@@ -145,7 +155,7 @@ export async function createWorld(options: WorldOptions) {
       runSync(ports, { folders: [{ ...pair, policy }] }, runOptions),
     outlookItems,
     serverEntries: async (): Promise<KeyedItem[]> =>
-      (await serverItems(server, kind)).map((i) => ({ key: i.key, detail: normalDetail(kind, i.detail) })),
+      (await serverItems(server, kind)).map((i) => ({ key: i.key, detail: serverDetail(kind, i.data) })),
     /** Creates or overwrites an item "in the CRM" (as a person on its page, or a file for SyncEvolution). */
     writeOnServer: (key: string, detail = 'v1', id = fileName(kind, key)) =>
       server.items.write(remoteUri, id, makeItem(kind, key, detail)),
