@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  applyReview,
+  checkDuplicates,
+  DedupeError,
+  runSyncWithDecisions,
+} from '../../../src/app/dedupe/index.js';
+import { decide, linkAllAbove, startReview } from '../../../src/core/dedupe/index.js';
+import { serializeVCard } from '../../../src/core/formats/index.js';
+import type { Contact } from '../../../src/core/model/index.js';
+import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
+import { contact, createDedupeWorld } from './world.js';
+
+const servers: RunningCrmServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function setup() {
+  const server = await startCrmServer({ port: 0, seed: false, users: { test: 'test' } });
+  servers.push(server);
+  const world = createDedupeWorld({
+    url: server.syncUrl,
+    user: 'test',
+    password: 'test',
+    deviceId: 'dedupe-unit',
+  });
+  const crmCreate = (c: Contact) =>
+    server.store.createRecord('addressbook', serializeVCard(c, '3.0').text, 'text/vcard', 'web').guid;
+  crmCreate(contact('Jana Vogel', { emails: [{ kind: 'work', address: 'jana@vogel.example' }] }));
+  crmCreate(contact('Emil Roth', { phones: [{ kind: 'mobile', number: '+49 160 5550001' }] }));
+  world.memory.userCreate(
+    world.folder,
+    contact('Jana Vogel', { emails: [{ kind: 'work', address: 'JANA@vogel.example' }] }),
+  );
+  world.memory.userCreate(
+    world.folder,
+    contact('Emil Roth', { phones: [{ kind: 'mobile', number: '0160 5550001' }] }),
+  );
+  // The same person twice inside Outlook.
+  world.memory.userCreate(
+    world.folder,
+    contact('Lea Sommer', { emails: [{ kind: 'work', address: 'lea@sommer.example' }] }),
+  );
+  world.memory.userCreate(
+    world.folder,
+    contact('Lea Sommer', { emails: [{ kind: 'home', address: 'Lea@Sommer.example' }] }),
+  );
+  const check = () =>
+    checkDuplicates(world.ports, {
+      folder: world.folder,
+      kind: 'contact',
+      datastore: 'addressbook',
+      country: 'DE',
+    });
+  return { server, world, check };
+}
+
+describe('checkDuplicates', () => {
+  it('lists pairs with both names and items, duplicates within the folder, and reports its phases', async () => {
+    const { world } = await setup();
+    const phases: string[] = [];
+    const check = await checkDuplicates(world.ports, {
+      folder: world.folder,
+      kind: 'contact',
+      datastore: 'addressbook',
+      country: 'DE',
+      onProgress: (p) => phases.push(p.phase),
+    });
+    expect(phases).toEqual(['outlook', 'crm', 'matching', 'done']);
+    expect(check).toMatchObject({ outlookItems: 4, crmItems: 2, synced: false });
+    expect(
+      check.pairs
+        .map((p) => [
+          p.outlook.name,
+          p.crm.name,
+          p.reasons.includes('same-email') || p.reasons.includes('same-mobile'),
+        ])
+        .sort(),
+    ).toEqual([
+      ['Emil Roth', 'Emil Roth', true],
+      ['Jana Vogel', 'Jana Vogel', true],
+    ]);
+    expect(check.withinOutlook).toHaveLength(1);
+    expect(check.withinOutlook[0]!.first.name).toBe('Lea Sommer');
+  });
+
+  it('commits nothing: a later first sync still starts slow and the CRM keeps its records', async () => {
+    const { world, check, server } = await setup();
+    await check();
+    expect(await world.ports.stateStore.load(world.folder)).toBeUndefined();
+    expect(server.store.listRecords('addressbook').filter((r) => !r.deleted)).toHaveLength(2);
+  });
+
+  it('a cancelled check fails with ABORTED', async () => {
+    const { world } = await setup();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      checkDuplicates(world.ports, {
+        folder: world.folder,
+        kind: 'contact',
+        datastore: 'addressbook',
+        country: 'DE',
+        signal: controller.signal,
+      }),
+    ).rejects.toMatchObject({ code: 'ABORTED' });
+  });
+});
+
+describe('applyReview', () => {
+  it('stores links with merged items and skips, including a within-Outlook skip', async () => {
+    const { world, check } = await setup();
+    const result = await check();
+    let review = linkAllAbove(startReview(result.pairs), 90);
+    review = decide(review, 0, { action: 'link', fields: { displayName: 'outlook' } });
+    const lea = result.withinOutlook[0]!.second.id;
+    const applied = await applyReview(world.ports, result, review, [lea]);
+    expect(applied.summary.linked).toBe(2);
+    const stored = await world.decisions.load(world.folder);
+    expect(stored?.links.map((l) => l.guid).sort()).toEqual(result.pairs.map((p) => p.crm.guid).sort());
+    expect(stored?.skipped).toEqual([lea]);
+  });
+
+  it('refuses a review of another check (REVIEW_MISMATCH) and a folder that synced (ALREADY_SYNCED)', async () => {
+    const { world, check } = await setup();
+    const result = await check();
+    await expect(applyReview(world.ports, result, startReview([]))).rejects.toMatchObject({
+      code: 'REVIEW_MISMATCH',
+    });
+    const [run] = await runSyncWithDecisions(world.ports, world.request);
+    expect(run!.outcome).toBe('completed');
+    const again = await check();
+    expect(again.synced).toBe(true);
+    const error = await applyReview(world.ports, again, startReview(again.pairs)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DedupeError);
+    expect(error).toMatchObject({ code: 'ALREADY_SYNCED' });
+  });
+
+  it('the skipped within-Outlook duplicate stays out of the first sync and of later ones', async () => {
+    const { world, check, server } = await setup();
+    const result = await check();
+    const lea = result.withinOutlook[0]!.second.id;
+    await applyReview(world.ports, result, linkAllAbove(startReview(result.pairs), 90), [lea]);
+    await runSyncWithDecisions(world.ports, world.request);
+    world.memory.userUpdate(world.folder, lea, contact('Lea Sommer', { note: 'edited' }));
+    await runSyncWithDecisions(world.ports, world.request);
+    const names = server.store
+      .listRecords('addressbook')
+      .filter((r) => !r.deleted)
+      .map((r) => /FN:(.*)\r?\n/.exec(r.content)?.[1])
+      .sort();
+    expect(names).toEqual(['Emil Roth', 'Jana Vogel', 'Lea Sommer']);
+    expect((await world.decisions.load(world.folder))?.links).toEqual([]);
+  });
+});
