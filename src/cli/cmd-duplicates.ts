@@ -85,7 +85,7 @@ export async function duplicatesCommand(ctx: CommandContext): Promise<number> {
   const { args } = ctx;
   crmConnection(args); // flag errors before any work
   const linkAbove = num(args, 'link-above');
-  const workspace = await openWorkspace(ctx);
+  const workspace = await openWorkspace(ctx, { write: linkAbove !== undefined });
   const folder = pickFolder(await allFolders(workspace.client), str(args, 'folder')!);
   const datastore = str(args, 'datastore')!;
   const synced = workspace.settings.folders[folder.id]?.checkpoint.lastAnchor !== undefined;

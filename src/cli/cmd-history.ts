@@ -87,7 +87,7 @@ function newestUndoable(runs: readonly JournalRun[]): JournalRun | undefined {
 }
 
 export async function undoCommand(ctx: CommandContext): Promise<number> {
-  const workspace = await openWorkspace(ctx);
+  const workspace = await openWorkspace(ctx, { write: true });
   const target = newestUndoable(workspace.settings.journal);
   if (!target) throw new CliError('NOTHING_TO_UNDO', 'no run to undo');
   const wanted = str(ctx.args, 'run');

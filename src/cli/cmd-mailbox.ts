@@ -86,7 +86,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
     throw new CliError('MISSING_ARGUMENT', 'missing the file to import', { argument: 'FILE.vcf|FILE.ics' });
   const folderName = str(ctx.args, 'folder')!;
   const { kind, items, problems } = readItems(path);
-  const workspace = await openWorkspace(ctx, { create: true });
+  const workspace = await openWorkspace(ctx, { create: true, write: true });
   const folder = await ensureFolder(workspace.client, folderName, kind);
   const codec = graphCodecs({ timeZone: workspace.timeZone })[kind] as ReturnType<
     typeof graphCodecs

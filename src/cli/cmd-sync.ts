@@ -72,7 +72,7 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
   const connection = crmConnection(args);
   const maxShare = guardShare(ctx);
   const dryRun = bool(args, 'dry-run');
-  const workspace = await openWorkspace(ctx);
+  const workspace = await openWorkspace(ctx, { write: !dryRun });
   const folders = await allFolders(workspace.client);
   const pairs = folderPairs(ctx, folders);
   const { settings } = workspace;

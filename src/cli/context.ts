@@ -1,6 +1,7 @@
 /** What every command gets: parsed flags, output channels, the language's texts, and how to open the mailbox. */
 import { bool, num, str, type ParsedArgs } from './args.js';
 import { CliError } from './errors.js';
+import { lockFile } from './lock.js';
 import { CLI_TEXTS, type CliLanguage } from './texts.js';
 import type { CrmConnection } from './ports.js';
 import { openGraphWorkspace, openSandboxWorkspace, type Workspace } from './workspace.js';
@@ -22,9 +23,10 @@ export interface CommandContext {
 
 export const DEFAULT_STATE_FILE = 'outlook-crm-sync.state.json';
 
+/** `write`: the command will save; it takes the file's lock first (one writer per file). */
 export async function openWorkspace(
   ctx: CommandContext,
-  options: { create?: boolean } = {},
+  options: { create?: boolean; write?: boolean } = {},
 ): Promise<Workspace> {
   const { args } = ctx;
   if (bool(args, 'graph')) {
@@ -32,17 +34,23 @@ export async function openWorkspace(
     if (!tokenEnv)
       throw new CliError('MISSING_FLAG', '--token-env is required with --graph', { flag: 'token-env' });
     const timeZone = str(args, 'time-zone');
+    const statePath = str(args, 'state') ?? DEFAULT_STATE_FILE;
+    if (options.write) lockFile(statePath);
     return openGraphWorkspace({
       tokenEnv,
-      statePath: str(args, 'state') ?? DEFAULT_STATE_FILE,
+      statePath,
       env: ctx.io.env as NodeJS.ProcessEnv,
       ...(timeZone ? { timeZone } : {}),
     });
   }
   const path = str(args, 'mailbox');
   if (!path) throw new CliError('MISSING_FLAG', '--mailbox is required', { flag: 'mailbox' });
+  if (options.write) lockFile(path);
   const latencyMs = num(args, 'sandbox-latency');
-  return openSandboxWorkspace(path, { ...options, ...(latencyMs !== undefined ? { latencyMs } : {}) });
+  return openSandboxWorkspace(path, {
+    ...(options.create ? { create: true } : {}),
+    ...(latencyMs !== undefined ? { latencyMs } : {}),
+  });
 }
 
 export function crmConnection(args: ParsedArgs): CrmConnection {

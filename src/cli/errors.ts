@@ -22,6 +22,7 @@ export type CliErrorCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
   | 'MAILBOX_INVALID'
+  | 'MAILBOX_BUSY'
   | 'FOLDER_NOT_FOUND'
   | 'FOLDER_KIND_MISMATCH'
   | 'UNSUPPORTED_FILE'
@@ -45,6 +46,7 @@ const EXIT_OF: Readonly<Record<CliErrorCode, ExitCode>> = {
   FILE_NOT_FOUND: EXIT.other,
   FILE_UNREADABLE: EXIT.other,
   MAILBOX_INVALID: EXIT.other,
+  MAILBOX_BUSY: EXIT.other,
   FOLDER_NOT_FOUND: EXIT.other,
   FOLDER_KIND_MISMATCH: EXIT.usage,
   UNSUPPORTED_FILE: EXIT.usage,

@@ -74,6 +74,7 @@ const en: CliTexts = {
     FILE_NOT_FOUND: (x) => `file not found: ${d(x, 'path')}`,
     FILE_UNREADABLE: (x) => `cannot read ${d(x, 'path')} (${d(x, 'cause')})`,
     MAILBOX_INVALID: (x) => `${d(x, 'path')} is not a sandbox mailbox file`,
+    MAILBOX_BUSY: (x) => `${d(x, 'path')} is in use by another outlook-crm-sync (process ${d(x, 'pid')})`,
     FOLDER_NOT_FOUND: (x) => `no folder named "${d(x, 'folder')}" in the mailbox`,
     FOLDER_KIND_MISMATCH: (x) =>
       `folder "${d(x, 'folder')}" is a ${d(x, 'actual')} folder, the file holds ${d(x, 'expected')}`,
@@ -161,6 +162,8 @@ const de: CliTexts = {
     FILE_NOT_FOUND: (x) => `Datei nicht gefunden: ${d(x, 'path')}`,
     FILE_UNREADABLE: (x) => `${d(x, 'path')} kann nicht gelesen werden (${d(x, 'cause')})`,
     MAILBOX_INVALID: (x) => `${d(x, 'path')} ist keine Sandbox-Postfachdatei`,
+    MAILBOX_BUSY: (x) =>
+      `${d(x, 'path')} wird von einem anderen outlook-crm-sync benutzt (Prozess ${d(x, 'pid')})`,
     FOLDER_NOT_FOUND: (x) => `kein Ordner "${d(x, 'folder')}" im Postfach`,
     FOLDER_KIND_MISMATCH: (x) =>
       `Ordner "${d(x, 'folder')}" ist ein ${d(x, 'actual')}-Ordner, die Datei enthält ${d(x, 'expected')}`,

@@ -1,7 +1,8 @@
 /** Usage errors, unreadable input and failed connections: the right exit code, one line on stderr, no password. */
+import { existsSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
-import { cli, PASSWORD, setupWorld, type World } from './support.js';
+import { cli, PASSWORD, setupWorld, spawnCli, type World } from './support.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -152,5 +153,20 @@ describe('outlook-crm-sync on bad input', { timeout: 120_000 }, () => {
     );
     expect(inUrl.code).toBe(2);
     expect(inUrl.stdout + inUrl.stderr).not.toContain(PASSWORD);
+  });
+
+  it('refuses a mailbox another process is writing (exit 1), and takes over the lock of a killed one', async () => {
+    world = await setupWorld();
+    const w = world;
+    const vcf = w.file('one.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:A;B;;;\r\nFN:B A\r\nEND:VCARD\r\n');
+    writeFileSync(`${w.mailbox}.lock`, String(process.pid));
+    const busy = await cli(['mailbox', 'import', '--mailbox', w.mailbox, '--folder', 'Kunden', vcf]);
+    expect([busy.code, busy.stderr]).toEqual([1, expect.stringContaining('[MAILBOX_BUSY]')]);
+    const gone = spawnCli(['--help']);
+    await gone.done;
+    writeFileSync(`${w.mailbox}.lock`, String(gone.child.pid));
+    const taken = await cli(['mailbox', 'import', '--mailbox', w.mailbox, '--folder', 'Kunden', vcf]);
+    expect(taken.code).toBe(0);
+    expect(existsSync(`${w.mailbox}.lock`)).toBe(false);
   });
 });
