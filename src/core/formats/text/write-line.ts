@@ -1,3 +1,4 @@
+import { encodeUtf8 } from './charset.js';
 import { foldBeforeWhitespace, foldLine, foldQuotedPrintableLine } from './fold.js';
 import { encodeQuotedPrintable, needsQuotedPrintable } from './quoted-printable.js';
 import { FOLD_OCTETS, type LineSyntax } from './syntax.js';
@@ -52,5 +53,21 @@ export function writeContentLine(prop: PropertyToWrite, syntax: LineSyntax): str
     ? [['CHARSET', 'UTF-8']]
     : [];
   extra.unshift(['ENCODING', 'QUOTED-PRINTABLE']);
-  return foldQuotedPrintableLine(`${headerOf(prop, syntax, extra)}:${encodeQuotedPrintable(prop.value)}`);
+  return foldQuotedPrintableAfterHeader(headerOf(prop, syntax, extra), encodeQuotedPrintable(prop.value));
+}
+
+/**
+ * Soft breaks in the value only: readers (ours, and 2.1 phones) join them only once they have seen
+ * QUOTED-PRINTABLE in the header on the first physical line, so the header is never broken. A
+ * header too long to leave room for a value octet ends its line with a soft break after ':'.
+ */
+function foldQuotedPrintableAfterHeader(header: string, encodedValue: string): string {
+  const first = `${header}:`;
+  if (encodedValue === '') return first;
+  const headerOctets = encodeUtf8(first).length;
+  if (headerOctets + 4 > FOLD_OCTETS) return `${first}=\r\n${foldQuotedPrintableLine(encodedValue)}`;
+  // Fold with a plain stand-in of the header's octet count (it has no '=' to misread as '=XX'),
+  // then put the header back: the first break falls inside the value, with the same budget.
+  const standIn = 'x'.repeat(headerOctets);
+  return first + foldQuotedPrintableLine(standIn + encodedValue).slice(headerOctets);
 }

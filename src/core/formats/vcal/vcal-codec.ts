@@ -6,15 +6,11 @@
 import type { FormatIssue } from '../../model/index.js';
 import {
   decodePropertyValue,
-  encodeQuotedPrintable,
   escapeText,
-  FOLD_OCTETS,
-  foldBeforeWhitespace,
-  foldQuotedPrintableLine,
   isFatal,
-  needsQuotedPrintable,
   readContentText,
   unescapeText,
+  writeContentLine,
   type Component,
   type ContentLine,
 } from '../text/index.js';
@@ -108,25 +104,9 @@ function valueText(p: CalProp): string {
   return escapeText(values.join(','), 'versit');
 }
 
-/**
- * One property line. QP values get ENCODING/CHARSET as the first parameters (readers join soft
- * breaks once they see QUOTED-PRINTABLE on the first physical line) and never a break inside the
- * header. Values that cannot be folded at a blank within 75 octets go QP as well.
- */
+/** One property line, through the shared versit writer (QP with soft breaks, never inside the header). */
 function writeLine(p: CalProp): string {
-  const value = valueText(p);
-  const params = Object.entries(p.params).map(([k, v]) => `${k}=${v}`);
-  if (!needsQuotedPrintable(value)) {
-    const folded = foldBeforeWhitespace([p.name, ...params].join(';') + `:${value}`);
-    if (folded.split('\r\n').every((physical) => physical.length <= FOLD_OCTETS)) return folded;
-  }
-  // eslint-disable-next-line no-control-regex
-  const charset = /[^\x00-\x7f]/.test(value) ? ['CHARSET=UTF-8'] : [];
-  const header = [p.name, 'ENCODING=QUOTED-PRINTABLE', ...charset, ...params].join(';');
-  const encoded = encodeQuotedPrintable(value);
-  // Never break inside the header: a long one ends its line with a soft break right after ':'.
-  if (header.length + 4 > FOLD_OCTETS) return `${header}:=\r\n${foldQuotedPrintableLine(encoded)}`;
-  return foldQuotedPrintableLine(`${header}:${encoded}`);
+  return writeContentLine({ name: p.name, params: Object.entries(p.params), value: valueText(p) }, 'versit');
 }
 
 function writeComp(c: CalComp, out: string[]): void {
