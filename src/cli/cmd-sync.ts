@@ -7,7 +7,13 @@
  */
 import { previewSync, runSync, type SyncPorts } from '../app/sync/index.js';
 import { withPrelinks } from '../app/sync/prelinks.js';
-import type { ConflictPolicyName, FolderPairSettings, RunResult, SyncDirection } from '../core/sync/index.js';
+import type {
+  ConflictPolicyName,
+  FolderPairSettings,
+  FolderProgress,
+  RunResult,
+  SyncDirection,
+} from '../core/sync/index.js';
 import { bool, list, num, str } from './args.js';
 import { crmConnection, openWorkspace, type CommandContext } from './context.js';
 import { CliError } from './errors.js';
@@ -92,8 +98,16 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
       if (resend > 0) followUp.add(folderId);
     },
   });
+  const names = new Map(folders.map((f) => [f.id as string, f.name]));
+  const progress = io.progress;
   const options = {
     ...(io.signal ? { signal: io.signal } : {}),
+    ...(progress
+      ? {
+          onProgress: (p: FolderProgress) =>
+            progress(`${names.get(p.folderId) ?? p.folderId} ⇄ ${p.datastore}: ${p.done}/${p.planned}`),
+        }
+      : {}),
     confirmDeletions: async () => (bool(args, 'yes') ? ('continue' as const) : ('stop' as const)),
   };
   const request = { folders: pairs, guard: { maxShare } };
@@ -110,7 +124,7 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
     delete settings.runInProgress;
     workspace.save();
   }
-  const names = new Map(folders.map((f) => [f.id as string, f.name]));
+  progress?.(''); // the result lines replace the live line
   if (bool(args, 'json')) io.stdout(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
   else for (const r of results) for (const line of describeRun(r, names, ctx.lang)) io.stdout(line);
   const verdict = results.map(runVerdict).find((v) => v !== undefined);

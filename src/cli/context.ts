@@ -12,6 +12,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Fires on Ctrl-C / SIGTERM: the run is cancelled and commits nothing. */
   readonly signal?: AbortSignal;
+  /** Live progress for a person watching (a terminal); absent for scripts and pipes. */
+  readonly progress?: (text: string) => void;
 }
 
 export interface CommandContext {

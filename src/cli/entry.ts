@@ -22,6 +22,11 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => void process.stderr.write(text + '\n'),
   env: process.env,
   signal: controller.signal,
+  // Rewritten in place on a terminal; scripts and pipes get only the result lines.
+  ...(process.stderr.isTTY
+    ? { progress: (text: string) => void process.stderr.write(`\r\x1b[K${text}`) }
+    : {}),
 });
+if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 await Promise.all([flush(process.stdout), flush(process.stderr)]);
 process.exit(code);
