@@ -8,3 +8,4 @@ export {
 export * from './connection-settings.js';
 export { PaneError, type PaneErrorCode } from './errors.js';
 export { proxyRewrite, SYNCML_PROXY_PATH } from './proxy-url.js';
+export { createConnectionHolder, type ConnectionHolder } from './connection-holder.js';

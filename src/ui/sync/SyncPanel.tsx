@@ -1,0 +1,86 @@
+/**
+ * The sync screens as one lazily loaded chunk (see lazy.tsx): builds the connection holder and the pane's sync
+ * service, then shows Sync, History and (when the shell has no Settings screen of its own) the connection.
+ */
+import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { createConnectionHolder, type ConnectionHolder } from '../../app/pane/connection-holder.js';
+import { createPaneSync, type PaneSyncService } from '../../app/pane/create-pane-sync.js';
+import type { RunResult } from '../../core/sync/index.js';
+import { ConnectionSection } from './ConnectionSection.js';
+import { HistoryView } from './HistoryView.js';
+import type { SyncScreensProps } from './props.js';
+import { ErrorBar, SyncView } from './SyncView.js';
+import { SYNC_SCREEN_TEXTS } from './texts.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+type Screen = 'sync' | 'history' | 'connection';
+
+interface Ready {
+  readonly holder: ConnectionHolder;
+  readonly service: PaneSyncService;
+}
+
+export default function SyncPanel(props: SyncScreensProps) {
+  const { lang } = props;
+  const t = SYNC_SCREEN_TEXTS[lang];
+  const styles = useStyles();
+  const [ready, setReady] = useState<Ready | undefined>(undefined);
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const [screen, setScreen] = useState<Screen>(props.initialScreen ?? 'sync');
+  const [lastRun, setLastRun] = useState<RunResult | undefined>(undefined);
+  const folderLabel = props.folderLabel ?? ((_id: string, datastore: string) => datastore);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const holder = await createConnectionHolder(props.settings, props.admin);
+      const service = await createPaneSync({
+        graph: props.graph,
+        settings: props.settings,
+        connection: holder.current,
+        folders: props.folders,
+        ...(props.timeZone ? { timeZone: props.timeZone } : {}),
+      });
+      if (live) setReady({ holder, service });
+    })().catch((e: unknown) => live && setFailure(e));
+    return () => {
+      live = false;
+    };
+    // The service is built once per pane; its inputs are getters that stay current.
+  }, []);
+
+  if (failure !== undefined) return <ErrorBar error={failure} lang={lang} />;
+  if (!ready) return <Spinner label={t.loading} />;
+  const finished = (result: RunResult) => {
+    setLastRun(result);
+    props.onRunFinished?.(result);
+  };
+  return (
+    <div className={styles.root}>
+      <TabList selectedValue={screen} onTabSelect={(_, d) => setScreen(d.value as Screen)}>
+        <Tab value="sync">{t.tabs.sync}</Tab>
+        <Tab value="history">{t.tabs.history}</Tab>
+        {!props.hideConnection && <Tab value="connection">{t.settings.title}</Tab>}
+      </TabList>
+      <div role="tabpanel" aria-label={screen}>
+        {screen === 'sync' && (
+          <SyncView service={ready.service} lang={lang} folderLabel={folderLabel} onRunFinished={finished} />
+        )}
+        {screen === 'history' && (
+          <HistoryView service={ready.service} lang={lang} folderLabel={folderLabel} refreshKey={lastRun} />
+        )}
+        {screen === 'connection' && (
+          <ConnectionSection
+            holder={ready.holder}
+            lang={lang}
+            checkConnection={(s) => ready.service.checkConnection(s)}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
