@@ -69,9 +69,11 @@ function matches(tz: string, info: VcalZoneInfo, year: number): boolean {
   const dl = info.daylight[0];
   if (!dl) return offsets.daylight === undefined;
   if (offsets.daylight !== dl.offset) return false;
-  const trs = transitionsInYear(tz, new Date(dl.startMs).getUTCFullYear());
-  const on = trs.find((t) => t.offsetAfter > t.offsetBefore);
-  const off = trs.find((t) => t.offsetAfter < t.offsetBefore);
+  // Start and end each in their own year: the Synthesis engine writes a start and an end of
+  // different years, and in the southern hemisphere daylight time ends in the next year.
+  const yearOf = (ms: number) => new Date(ms).getUTCFullYear();
+  const on = transitionsInYear(tz, yearOf(dl.startMs)).find((t) => t.offsetAfter > t.offsetBefore);
+  const off = transitionsInYear(tz, yearOf(dl.endMs)).find((t) => t.offsetAfter < t.offsetBefore);
   return on?.atMs === dl.startMs && off?.atMs === dl.endMs;
 }
 
