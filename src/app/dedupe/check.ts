@@ -80,6 +80,8 @@ export interface DuplicateCheck {
   /** Best pairs first. */
   readonly pairs: readonly DuplicatePair[];
   readonly withinOutlook: readonly WithinOutlookPair[];
+  /** Every item of the Outlook folder (the wizard offers them for moving into a new folder). */
+  readonly outlook: readonly OutlookSide[];
 }
 
 export function matcherFor(kind: ItemKind, country: CountryCode): Matcher<SyncItem, unknown, string> {
@@ -182,6 +184,7 @@ export async function checkDuplicates(
         crm: crm.records[p.right]!,
       }))
       .sort((a, b) => b.score - a.score),
+    outlook,
     withinOutlook: within.map((p) => ({
       score: p.score,
       reasons: p.reasons,
