@@ -23,7 +23,7 @@ export function useGraphEmulator(): GraphServer {
 
 /**
  * Call inside a describe per server. Device ids `firstDevice`, `firstDevice + 1`, … of the server's list go to
- * this file's worlds in order; files must pick ranges that do not overlap (see the README of this folder).
+ * this file's worlds in order; files must pick ranges that do not overlap (docs/decisions/0100).
  */
 export function useFaultServer(graph: GraphServer, server: InteropServer, firstDevice: number) {
   let handle: ServerHandle | undefined;
