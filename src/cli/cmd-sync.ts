@@ -5,8 +5,8 @@
  * process was killed mid-run, and the folders of that run slow-sync (the engine's own rule for an interrupted
  * session: our Adds may sit on the server without a map).
  */
-import { previewSync, runSync, type SyncPorts } from '../app/sync/index.js';
-import { withPrelinks } from '../app/sync/prelinks.js';
+import { runSyncWithDecisions, withDuplicateDecisions } from '../app/dedupe/index.js';
+import { previewSync } from '../app/sync/index.js';
 import type {
   ConflictPolicyName,
   FolderPairSettings,
@@ -20,7 +20,7 @@ import { CliError } from './errors.js';
 import { allFolders, pickFolder, type NamedFolder } from './folders.js';
 import { buildSyncPorts } from './ports.js';
 import { describeRun, runVerdict } from './run-report.js';
-import type { AddinSettings } from './settings.js';
+import { settingsDecisionStore, type AddinSettings } from './settings.js';
 
 const DEFAULT_DATASTORE = { contact: 'addressbook', event: 'calendar', task: 'todo' } as const;
 
@@ -90,14 +90,8 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
     };
     workspace.save();
   }
-  const followUp = new Set<string>();
-  const base = buildSyncPorts(workspace, connection);
-  const ports: SyncPorts = withPrelinks(base, settings.prelinks, {
-    onConsumed: (folderId, resend) => {
-      delete settings.prelinks[folderId];
-      if (resend > 0) followUp.add(folderId);
-    },
-  });
+  const decisions = settingsDecisionStore(settings);
+  const ports = { ...buildSyncPorts(workspace, connection), decisions };
   const names = new Map(folders.map((f) => [f.id as string, f.name]));
   const progress = io.progress;
   const options = {
@@ -111,22 +105,25 @@ export async function syncCommand(ctx: CommandContext): Promise<number> {
     confirmDeletions: async () => (bool(args, 'yes') ? ('continue' as const) : ('stop' as const)),
   };
   const request = { folders: pairs, guard: { maxShare } };
-  const results: RunResult[] = [];
-  if (dryRun) results.push(await previewSync(ports, request, options));
-  else {
-    results.push(await runSync(ports, request, options));
-    if (results[0]!.outcome === 'completed' && followUp.size > 0) {
-      // Linked pairs whose merged values differ from the CRM's: send them now, so one sync converges.
-      if (!bool(args, 'json')) io.stderr(ctx.texts.followUp);
-      const again = pairs.filter((p) => followUp.has(p.folderId));
-      results.push(await runSync(ports, { ...request, folders: again }, options));
-    }
+  let results: RunResult[];
+  if (dryRun) {
+    // The preview shows what the first sync will do with the duplicate check's links (mapped, not copied).
+    const withLinks = withDuplicateDecisions(ports, settings.decisions, { onConsumed: () => undefined });
+    results = [await previewSync(withLinks, request, options)];
+  } else {
+    // Linked pairs whose merged values differ from the CRM's go up in a second run right away.
+    results = await runSyncWithDecisions(ports, request, options);
     delete settings.runInProgress;
     workspace.save();
   }
   progress?.(''); // the result lines replace the live line
   if (bool(args, 'json')) io.stdout(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
-  else for (const r of results) for (const line of describeRun(r, names, ctx.lang)) io.stdout(line);
+  else {
+    results.forEach((r, i) => {
+      if (i > 0) io.stdout(ctx.texts.followUp);
+      for (const line of describeRun(r, names, ctx.lang)) io.stdout(line);
+    });
+  }
   const verdict = results.map(runVerdict).find((v) => v !== undefined);
   if (verdict) throw verdict;
   return 0;

@@ -90,6 +90,11 @@ export function toCliError(e: unknown): CliError | undefined {
       ? new CliError('CONNECTION_FAILED', 'the CRM connection failed', { reason: code })
       : new CliError('RUN_FAILED', 'the SyncML session failed', { reason: code });
   }
+  if (failure?.name === 'DedupeError') {
+    return code === 'ABORTED'
+      ? new CliError('RUN_CANCELLED', 'the duplicate check was cancelled')
+      : new CliError('RUN_FAILED', 'the duplicate check failed', { reason: code });
+  }
   if (failure?.name === 'GraphError' || failure?.name === 'OutlookStoreError') {
     return ['UNAUTHENTICATED', 'FORBIDDEN', 'OFFLINE'].includes(code)
       ? new CliError('CONNECTION_FAILED', 'the mailbox is not reachable', { reason: `Graph ${code}` })

@@ -1,12 +1,12 @@
 /**
  * The add-in's per-mailbox settings as the CLI keeps them (DESIGN.md §4, docs/decisions/0090): per-folder
- * checkpoints, the run journal, duplicate-check links waiting for their first sync, and the mark of a run in
+ * checkpoints, the run journal, duplicate-check decisions (links waiting for the first sync, skipped items), and the mark of a run in
  * progress. In the sandbox mailbox file they sit beside the mailbox under `addinSettings` (the stand-in for
  * Office roaming settings), so one atomic rename makes Outlook's items and the checkpoints durable together.
  */
 import type { FolderSyncState, JournalRun, JournalStore, SyncStateStore } from '../core/sync/index.js';
 import { CliError } from './errors.js';
-import type { FolderPrelinks } from '../app/sync/prelinks.js';
+import type { DuplicateDecisionStore, FolderDecisions } from '../app/dedupe/index.js';
 
 export interface RunMark {
   readonly runStartedAt: string;
@@ -19,8 +19,8 @@ export interface AddinSettings {
   readonly folders: Record<string, FolderSyncState>;
   /** Newest first. */
   journal: JournalRun[];
-  /** Pairs linked by `duplicates --link-above`, per folder id, consumed by the folder's first sync. */
-  readonly prelinks: Record<string, FolderPrelinks>;
+  /** Duplicate-check decisions per folder id (links for the first sync, skipped items): src/app/dedupe. */
+  readonly decisions: Record<string, FolderDecisions>;
   /** Set durably before a run writes anything, cleared when it returned: still set = the last run was killed. */
   runInProgress?: RunMark;
 }
@@ -29,7 +29,7 @@ export interface AddinSettings {
 export const JOURNAL_KEEP = 20;
 
 export function emptySettings(): AddinSettings {
-  return { version: 1, folders: {}, journal: [], prelinks: {} };
+  return { version: 1, folders: {}, journal: [], decisions: {} };
 }
 
 export function parseSettings(raw: unknown, where: string): AddinSettings {
@@ -41,9 +41,9 @@ export function parseSettings(raw: unknown, where: string): AddinSettings {
     s.version === 1 &&
     typeof s.folders === 'object' &&
     Array.isArray(s.journal) &&
-    typeof s.prelinks === 'object';
+    (s.decisions === undefined || typeof s.decisions === 'object');
   if (!ok) throw new CliError('STATE_INVALID', 'the sync settings are not readable', { where });
-  return s as AddinSettings;
+  return { ...(s as AddinSettings), decisions: s.decisions ?? {} };
 }
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -75,6 +75,21 @@ export function settingsJournalStore(settings: AddinSettings): JournalStore {
     },
     async markUndone(runId, at) {
       settings.journal = settings.journal.map((r) => (r.runId === runId ? { ...r, undoneAt: at } : r));
+    },
+  };
+}
+
+export function settingsDecisionStore(settings: AddinSettings): DuplicateDecisionStore {
+  return {
+    async load(folderId) {
+      const stored = settings.decisions[folderId];
+      return stored && clone(stored);
+    },
+    async save(folderId, decisions) {
+      settings.decisions[folderId] = clone(decisions);
+    },
+    async remove(folderId) {
+      delete settings.decisions[folderId];
     },
   };
 }
