@@ -6,6 +6,8 @@ export type DedupeErrorCode =
   | 'NO_OUTLOOK_STORE'
   /** The review does not belong to this check (different length or folder). */
   | 'REVIEW_MISMATCH'
+  /** Stored decisions of a folder are malformed (hand-edited settings, another version). */
+  | 'BAD_STORED_DECISIONS'
   /** The user cancelled. */
   | 'ABORTED';
 

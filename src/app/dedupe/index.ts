@@ -4,3 +4,4 @@ export * from './check.js';
 export * from './apply.js';
 export * from './first-sync.js';
 export * from './wizard.js';
+export * from './stored-decisions.js';

@@ -93,6 +93,10 @@ export const DEDUPE_TEXTS_DE: DedupeTexts = {
       title: 'Die Liste hat sich inzwischen geändert.',
       next: 'Starten Sie die Prüfung erneut.',
     },
+    BAD_STORED_DECISIONS: {
+      title: 'Gespeicherte Auswahl dieses Ordners ist nicht lesbar.',
+      next: 'Starten Sie die Prüfung erneut; sie ersetzt die Auswahl.',
+    },
     ABORTED: {
       title: 'Die Prüfung wurde abgebrochen.',
       next: 'Starten Sie sie erneut, wenn Sie so weit sind.',

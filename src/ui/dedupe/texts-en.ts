@@ -87,6 +87,10 @@ export const DEDUPE_TEXTS_EN: DedupeTexts = {
       next: 'Pick a contact folder, calendar or task list.',
     },
     REVIEW_MISMATCH: { title: 'The list changed meanwhile.', next: 'Run the check again.' },
+    BAD_STORED_DECISIONS: {
+      title: 'Saved choices of this folder cannot be read.',
+      next: 'Run the check again; it replaces them.',
+    },
     ABORTED: { title: 'The check was cancelled.', next: 'Run it again when you are ready.' },
     UNEXPECTED: {
       title: 'The check failed.',
