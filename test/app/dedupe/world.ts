@@ -5,8 +5,15 @@
 import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
 import { memoryDecisionStore } from '../../../src/app/dedupe/index.js';
 import { formatsItemCodec, type SyncPorts } from '../../../src/app/sync/index.js';
-import { contactFromGraph, contactToGraph, fingerprint } from '../../../src/core/formats/index.js';
-import { emptyContact, outlookFolderId, type Contact, type SyncItem } from '../../../src/core/model/index.js';
+import { outlookShapes } from '../../../src/adapters/graph/index.js';
+import { fingerprint } from '../../../src/core/formats/index.js';
+import {
+  emptyContact,
+  outlookFolderId,
+  type Contact,
+  type ItemKind,
+  type SyncItem,
+} from '../../../src/core/model/index.js';
 import {
   createMemoryJournalStore,
   createMemorySyncStateStore,
@@ -22,23 +29,24 @@ export interface ServerAccess {
   readonly deviceId: string;
 }
 
-/** What Outlook keeps of a contact: the Graph mapping both ways. */
-export const graphShape = (item: SyncItem): SyncItem => {
-  if (item.kind !== 'contact') return item;
-  const back = contactFromGraph(contactToGraph(item).value);
-  return back.ok ? back.value : item;
-};
+/** What Outlook keeps of an item: the Graph mapping both ways. */
+const shapes = outlookShapes({ timeZone: 'Europe/Berlin' });
+export const graphShape = (item: SyncItem): SyncItem => shapes[item.kind](item);
 
 export const contact = (displayName: string, extra: Partial<Contact> = {}): Contact => {
   const [given = '', family = ''] = displayName.replace(/^Dr\. /, '').split(' ');
   return { ...emptyContact(), name: { given, family }, displayName, ...extra };
 };
 
-export function createDedupeWorld(server: ServerAccess, datastore = 'addressbook') {
-  const folder = outlookFolderId('contacts-main');
-  const memory = new MemoryOutlookStore('contact');
+export function createDedupeWorld(
+  server: ServerAccess,
+  datastore = 'addressbook',
+  kind: ItemKind = 'contact',
+) {
+  const folder = outlookFolderId(`${kind}s-main`);
+  const memory = new MemoryOutlookStore(kind);
   const outlook: OutlookStore = {
-    kind: 'contact',
+    kind,
     readChanges: (f, c, s) => memory.readChanges(f, c, s),
     readAll: (f, s) => memory.readAll(f, s),
     findByLuid: (f, l, s) => memory.findByLuid(f, l, s),
@@ -54,7 +62,7 @@ export function createDedupeWorld(server: ServerAccess, datastore = 'addressbook
   let tick = 0;
   const decisions = memoryDecisionStore();
   const ports: SyncPorts & { decisions: typeof decisions } = {
-    outlook: { contact: outlook },
+    outlook: { [kind]: outlook },
     runSession: (o) =>
       runSyncSession({
         ...o,
@@ -70,7 +78,7 @@ export function createDedupeWorld(server: ServerAccess, datastore = 'addressbook
     journal: createMemoryJournalStore(),
     codec: formatsItemCodec,
     fingerprint,
-    outlookShape: { contact: graphShape },
+    outlookShape: { [kind]: graphShape },
     now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
     newRunId: () => `run-${tick}`,
     decisions,
@@ -79,7 +87,7 @@ export function createDedupeWorld(server: ServerAccess, datastore = 'addressbook
     folders: [
       {
         folderId: folder,
-        kind: 'contact' as const,
+        kind,
         datastore,
         direction: 'two-way' as const,
         policy: 'crm-wins' as const,
@@ -93,5 +101,6 @@ export function createDedupeWorld(server: ServerAccess, datastore = 'addressbook
     request,
     decisions,
     outlookContacts: () => memory.snapshot(folder).map((s) => s.item as Contact),
+    outlookItems: () => memory.snapshot(folder).map((s) => s.item),
   };
 }
