@@ -1,6 +1,6 @@
 /** `outlook-crm-sync history` and `undo`: the run journal kept with the mailbox, and the pane's undoLastRun. */
 import { undoLastRun } from '../app/sync/index.js';
-import type { JournalEntry, JournalRun } from '../core/sync/index.js';
+import { SyncError, type JournalEntry, type JournalRun } from '../core/sync/index.js';
 import { bool, str } from './args.js';
 import { openWorkspace, type CommandContext } from './context.js';
 import { CliError } from './errors.js';
@@ -79,26 +79,27 @@ export async function historyCommand(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
-/** The run undoLastRun would pick: the newest that changed Outlook and was not undone. */
-function newestUndoable(runs: readonly JournalRun[]): JournalRun | undefined {
-  const changed = (r: JournalRun) =>
-    r.folders.some((f) => f.entries.some((e) => ['created', 'updated', 'deleted'].includes(e.result)));
-  return runs.find((r) => !r.undoneAt && changed(r));
-}
-
 export async function undoCommand(ctx: CommandContext): Promise<number> {
   const workspace = await openWorkspace(ctx, { write: true });
-  const target = newestUndoable(workspace.settings.journal);
-  if (!target) throw new CliError('NOTHING_TO_UNDO', 'no run to undo');
+  // undoLastRun undoes the newest run only: an older one's before-images would overwrite what later runs synced.
+  const [newest] = workspace.settings.journal;
+  if (!newest || newest.undoneAt) throw new CliError('NOTHING_TO_UNDO', 'no run to undo');
   const wanted = str(ctx.args, 'run');
-  if (wanted && wanted !== target.runId) {
-    // Undoing an older run over a newer one would put back content the newer run already replaced.
+  if (wanted && wanted !== newest.runId) {
     throw new CliError('RUN_NOT_UNDOABLE', 'only the newest run can be undone', {
       runId: wanted,
-      newest: target.runId,
+      newest: newest.runId,
     });
   }
-  const result = await undoLastRun(buildSyncPorts(workspace), ctx.io.signal ? { signal: ctx.io.signal } : {});
+  let result;
+  try {
+    result = await undoLastRun(buildSyncPorts(workspace), ctx.io.signal ? { signal: ctx.io.signal } : {});
+  } catch (e) {
+    // The newest run changed nothing in Outlook: there is nothing to put back.
+    if (e instanceof SyncError && e.code === 'NOT_RESTORABLE')
+      throw new CliError('NOTHING_TO_UNDO', 'nothing to undo');
+    throw e;
+  }
   workspace.save();
   if (bool(ctx.args, 'json')) ctx.io.stdout(JSON.stringify(result, null, 2));
   else ctx.io.stdout(ctx.texts.undone(result.runId, result.restored, result.failed.length));

@@ -90,6 +90,9 @@ export function toCliError(e: unknown): CliError | undefined {
       ? new CliError('CONNECTION_FAILED', 'the CRM connection failed', { reason: code })
       : new CliError('RUN_FAILED', 'the SyncML session failed', { reason: code });
   }
+  if (failure?.name === 'SyncError') {
+    return new CliError('RUN_FAILED', 'the sync engine refused', { reason: code });
+  }
   if (failure?.name === 'DedupeError') {
     return code === 'ABORTED'
       ? new CliError('RUN_CANCELLED', 'the duplicate check was cancelled')

@@ -2,18 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { createGraphStores, outlookShapes } from '../adapters/graph/index.js';
 import { createHttpTransport } from '../adapters/syncml-http/index.js';
-import type { ItemCodec, SyncPorts } from '../app/sync/index.js';
-import {
-  fingerprint,
-  parseCalendarItem,
-  parseVCard,
-  serializeEvent,
-  serializeTask,
-  serializeVCard,
-} from '../core/formats/index.js';
-import type { SyncItem } from '../core/model/index.js';
+import { formatsItemCodec, type SyncPorts } from '../app/sync/index.js';
+import { fingerprint } from '../core/formats/index.js';
 import { memoryNonceStore, runSyncSession, SyncMLError, type AuthScheme } from '../core/syncml/index.js';
-import type { ItemContentType } from '../core/syncml/devinf/ours.js';
 import { settingsJournalStore, settingsStateStore } from './settings.js';
 import type { Workspace } from './workspace.js';
 
@@ -25,28 +16,6 @@ export interface CrmConnection {
   readonly deviceId: string;
   readonly auth: AuthScheme;
 }
-
-const VERSION: Readonly<Record<ItemContentType, '2.1' | '3.0' | '1.0' | '2.0'>> = {
-  'text/x-vcard': '2.1',
-  'text/vcard': '3.0',
-  'text/x-vcalendar': '1.0',
-  'text/calendar': '2.0',
-};
-
-/** vCard / vCalendar ⇄ model by content type: the formats' parsers and serialisers. */
-export const itemCodec: ItemCodec = {
-  encode(item: SyncItem, contentType) {
-    const version = VERSION[contentType];
-    if (item.kind === 'contact') return serializeVCard(item, version === '3.0' ? '3.0' : '2.1').text;
-    const calVersion = version === '2.0' ? '2.0' : '1.0';
-    return item.kind === 'event'
-      ? serializeEvent(item, calVersion).text
-      : serializeTask(item, calVersion).text;
-  },
-  decode(data, kind) {
-    return kind === 'contact' ? parseVCard(data) : parseCalendarItem(data, kind);
-  },
-};
 
 export function crmSession(connection: CrmConnection) {
   const transport = createHttpTransport({ timeoutMs: 60_000 });
@@ -77,7 +46,7 @@ export function buildSyncPorts(workspace: Workspace, connection?: CrmConnection)
         : Promise.reject(new SyncMLError('BAD_CONFIG', 'no CRM connection for this command')),
     stateStore: settingsStateStore(workspace.settings),
     journal: settingsJournalStore(workspace.settings),
-    codec: itemCodec,
+    codec: formatsItemCodec,
     fingerprint,
     outlookShape: outlookShapes(shapeOptions),
     now: () => new Date().toISOString(),
