@@ -22,7 +22,7 @@ import {
   type SyncErrorCode,
 } from '../../core/sync/index.js';
 import { SyncMLError } from '../../core/syncml/errors.js';
-import type { ServerChangesDecision } from '../../core/syncml/run.js';
+import type { ServerChangesDecision, SyncProgress } from '../../core/syncml/run.js';
 import type { ClientChange } from '../../core/syncml/session/types.js';
 import { EventQueue } from './event-queue.js';
 import { writerFor } from './run-guard.js';
@@ -40,7 +40,12 @@ interface LiveSession {
   answer?: (decision: ServerChangesDecision) => void;
   provideAll?: (changes: readonly ClientChange[]) => void;
   settled: Promise<void>;
+  /** The session's phase as it last reported it; undefined when it reports none. */
+  phase?: SyncProgress['phase'];
 }
+
+/** Phases before our changes are packed: a session that broke in one of them left nothing on the server. */
+const BEFORE_OUR_CHANGES: ReadonlySet<string> = new Set(['idle', 'init', 'loading-items']);
 
 export async function executeRun(
   config: RunConfig,
@@ -125,6 +130,9 @@ export async function executeRun(
         await writer.commit(command.state, signal);
         return events.pushFront({ type: 'CheckpointCommitted' });
       case 'MarkInterrupted':
+        // A session that never packed our changes (e.g. the server unreachable) needs no slow sync: that would
+        // only risk the edits a slow sync cannot carry (decision record 0102).
+        if (session?.phase !== undefined && BEFORE_OUR_CHANGES.has(session.phase)) return;
         // Best effort: if this fails too, the anchors still disagree with the server's and it forces a slow sync.
         return writer.markInterrupted(command.folderId).catch(() => undefined);
       case 'SaveJournal':
@@ -142,6 +150,9 @@ export async function executeRun(
     let abortAnswered = false;
     const run = ports.runSession({
       signal,
+      onProgress: (progress) => {
+        live.phase = progress.phase;
+      },
       datastores: [
         {
           localUri: wire.localUri,

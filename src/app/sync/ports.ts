@@ -13,7 +13,7 @@ import type { RunSyncSessionOptions, SyncSessionResult } from '../../core/syncml
  * bound, so the engine never sees a password.
  */
 export type RunSession = (
-  options: Pick<RunSyncSessionOptions, 'datastores' | 'onServerChanges' | 'signal'>,
+  options: Pick<RunSyncSessionOptions, 'datastores' | 'onServerChanges' | 'signal' | 'onProgress'>,
 ) => Promise<Pick<SyncSessionResult, 'datastores'>>;
 
 /** vCard / vCalendar text ⇄ model, by content type (the formats' parsers and serialisers). */

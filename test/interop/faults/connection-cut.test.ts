@@ -45,4 +45,27 @@ describe.each(SERVERS.map((s) => [s.name, s] as const))('connection cut against 
       }
     },
   );
+
+  it.each(FAULT_KINDS.map((k) => [k] as const))(
+    '%s: edits on both sides survive a cut before our changes left (no slow sync follows)',
+    async (kind) => {
+      const w = await servers.world(kind);
+      await w.writeOnServer('Server Base', 'v1');
+      await w.createInOutlook('Outlook Base', 'v1');
+      expect((await w.sync()).outcome).toBe('completed');
+      await w.writeOnServer('Server Base', 'crm', await w.serverIdOf('Server Base'));
+      await w.editInOutlook('Outlook Base', 'outlook');
+      await w.createInOutlook('Outlook New');
+
+      w.connection.transport = cutAfter(w.httpTransport, 1);
+      expect((await w.sync()).outcome).toBe('failed');
+      w.connection.transport = w.httpTransport;
+      const next = await w.sync();
+      expect(next.folders[0]?.sessionMode).toBe('two-way');
+      await expectConverged(w, ['Server Base', 'Outlook Base', 'Outlook New'], {
+        'Server Base': 'crm',
+        'Outlook Base': 'outlook',
+      });
+    },
+  );
 });
