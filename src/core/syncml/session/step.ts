@@ -26,7 +26,7 @@ import type {
 
 /** Auth attempts after the first (md5 needs one to learn the nonce). */
 const MAX_AUTH_RETRIES = 2;
-/** Server messages in a row with neither Final nor commands before we give up. */
+/** Replies in a row to our Alert 222 with neither Final nor commands before we give up. */
 const MAX_IDLE_REPLIES = 8;
 
 export function initialSessionState(config: SessionConfig): SessionState {
@@ -110,10 +110,8 @@ function onReply(d: SessionDraft, commands: SessionCommand[], body: string, bina
   const summary = applyReply(d, msg);
   if (summary.newNonce !== undefined) commands.push({ type: 'save-nonce', nonce: summary.newNonce });
   if (summary.authRefused) return retryAuth(d, commands, summary.authRefused, msg, summary.newNonce);
-  // While we are still sending our package, replies without Final are normal; only count them
-  // while we wait for the server's package.
-  const waiting = d.phase !== 'client-changes';
-  d.idleReplies = summary.broughtCommands || msg.final || !waiting ? 0 : d.idleReplies + 1;
+  const idle = !summary.broughtCommands && !msg.final && !stillSendingOurPackage(d);
+  d.idleReplies = idle ? d.idleReplies + 1 : 0;
   if (d.idleReplies > MAX_IDLE_REPLIES)
     throw new SyncMLError('NO_FINAL', 'the server keeps answering without Final', { phase: d.phase });
   switch (d.phase) {
@@ -130,6 +128,16 @@ function onReply(d: SessionDraft, commands: SessionCommand[], body: string, bina
     default:
       throw new SyncMLError('UNEXPECTED_COMMAND', `a reply arrived in phase ${d.phase}`, { phase: d.phase });
   }
+}
+
+/**
+ * While our own package (3, or 5 with statuses and Map) is still going out message by message, a
+ * server reply without Final and without commands is the protocol, not an idle server: a slow sync
+ * of 10,000 items takes hundreds of such rounds. Only replies to our "send more" (Alert 222) can be
+ * idle, so a server that never sends Final is still caught.
+ */
+function stillSendingOurPackage(d: SessionDraft): boolean {
+  return d.phase === 'client-changes' || (d.phase === 'map' && d.sentFinal === false);
 }
 
 function retryAuth(

@@ -178,7 +178,7 @@ export interface SessionState {
   /** A server Get for our DevInf: answer with Results (msgRef/cmdRef of the Get). */
   readonly owedResults?: { readonly msgRef: string; readonly cmdRef: string };
   readonly stores: readonly StoreState[];
-  /** Server messages in a row that brought nothing but statuses and no Final. */
+  /** Replies in a row to our Alert 222 that brought nothing but statuses and no Final. */
   readonly idleReplies: number;
   /** The last message we sent ended our package (Final). */
   readonly sentFinal?: boolean;
