@@ -75,20 +75,27 @@ export function DuplicateCheckScreen(props: DuplicateCheckScreenProps) {
     return () => void (live = false);
   }, [language]);
 
+  // The check runs once per folder/datastore, not on every render with fresh-but-equal props.
+  const latest = useRef({ ports, request });
+  latest.current = { ports, request };
+  const { folder, kind, datastore, country } = request;
   const run = useCallback(() => {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     setPhase({ at: 'checking' });
-    checkDuplicates(ports, {
-      ...request,
+    checkDuplicates(latest.current.ports, {
+      folder,
+      kind,
+      datastore,
+      country,
       signal: controller.signal,
       onProgress: (progress) => !controller.signal.aborted && setPhase({ at: 'checking', progress }),
     }).then(
       (check) => !controller.signal.aborted && setPhase({ at: 'review', check }),
       (error: unknown) => setPhase({ at: 'failed', code: codeOf(error, controller.signal.aborted) }),
     );
-  }, [ports, request]);
+  }, [folder, kind, datastore, country]);
 
   useEffect(() => {
     run();
