@@ -5,3 +5,4 @@ export * from './apply.js';
 export * from './first-sync.js';
 export * from './wizard.js';
 export * from './stored-decisions.js';
+export * from './graph-wizard-ports.js';
