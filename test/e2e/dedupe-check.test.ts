@@ -3,98 +3,24 @@
  * worker) in the page, the demo CRM (deliberate near-duplicates of the mailbox's people) behind the host's
  * same-origin SyncML proxy. The demo data's duplicates are found in the pane, linked in bulk (and the one
  * suggestion below 90 by hand), synced, and the Outlook folder and the CRM page each show every person once.
- * The page (test/ui/dedupe/e2e-page.tsx) is bundled here with esbuild.
+ * The page (test/ui/dedupe/e2e-page.tsx) is bundled by the harness with esbuild.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { build } from 'esbuild';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCrmServer, type RunningCrmServer } from '../../src/server/crm/http/crm-server.js';
-import { startHostServer, type RunningHost } from '../../src/server/host/host-server.js';
+import { contactNamesIn, startDedupeE2e, type DedupeE2e } from '../ui/dedupe/e2e-harness.js';
 
-const PASSWORD = 'E2e-Dubletten-7';
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-let crm: RunningCrmServer;
-let host: RunningHost;
-let browser: Browser;
+let e2e: DedupeE2e;
 let page: Page;
-let dir: string;
-
-async function bundlePage(): Promise<string> {
-  const out = await mkdtemp(join(tmpdir(), 'dedupe-e2e-'));
-  await build({
-    entryPoints: ['test/ui/dedupe/e2e-page.tsx'],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    target: 'es2022',
-    outdir: out,
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  await writeFile(
-    join(out, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Duplicate check</title></head>' +
-      '<body><div id="root"></div><script type="module" src="/e2e-page.js"></script></body></html>',
-  );
-  await copyFile('public/mockServiceWorker.js', join(out, 'mockServiceWorker.js'));
-  return out;
-}
 
 beforeAll(async () => {
-  crm = await startCrmServer({ port: 0, users: { anna: PASSWORD } });
-  dir = await bundlePage();
-  host = await startHostServer({
-    crmSyncUrl: new URL(crm.syncUrl),
-    host: '127.0.0.1',
-    port: 0,
-    tls: undefined,
-    allowedOrigins: [],
-    distDir: dir,
-    maxBytes: 2 * 1024 * 1024,
-    timeoutMs: 60_000,
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  // A task pane is narrow: both versions of a pair stack in one column.
-  const context = await browser.newContext({ viewport: { width: 380, height: 900 } });
-  page = await context.newPage();
-  await page.addInitScript(
-    (config) => {
-      window.dedupeE2e = config;
-    },
-    { endpoint: crm.syncUrl, user: 'anna', password: PASSWORD, lang: 'en' as const },
-  );
-  await page.goto(`${host.url}/index.html`);
+  e2e = await startDedupeE2e('en');
+  page = e2e.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await crm?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await e2e?.close();
 });
-
-const outlookNames = () =>
-  page.evaluate(async () => {
-    const headers = { Authorization: 'Bearer sandbox-token' };
-    const folders = await (
-      await fetch('https://graph.microsoft.com/v1.0/me/contactFolders', { headers })
-    ).json();
-    const kunden = (folders as { value: { id: string; displayName: string }[] }).value.find(
-      (f) => f.displayName === 'Kunden',
-    )!;
-    const res = await fetch(
-      `https://graph.microsoft.com/v1.0/me/contactFolders/${kunden.id}/contacts?$top=999`,
-      { headers },
-    );
-    return ((await res.json()) as { value: { givenName?: string; surname?: string }[] }).value.map(
-      (c) => `${c.givenName ?? ''} ${c.surname ?? ''}`,
-    );
-  });
 
 /** "Jürgen Müller" and "Juergen Mueller" are one person. */
 const person = (name: string) =>
@@ -135,12 +61,12 @@ describe('duplicate check in the task pane', () => {
   });
 
   it('the Outlook folder and the CRM page each show every person once', async () => {
-    const outlook = await outlookNames();
+    const outlook = await contactNamesIn(page, 'Kunden');
     expect(outlook.length).toBeGreaterThan(10);
     expect(onceEach(outlook)).toBe(true);
 
-    const crmPage = await browser.newPage();
-    await crmPage.goto(crm.url);
+    const crmPage = await e2e.browser.newPage();
+    await crmPage.goto(e2e.crm.url);
     await crmPage.locator('#records li .title').first().waitFor();
     const crmNames = await crmPage.locator('#records li .title').allTextContents();
     await crmPage.close();

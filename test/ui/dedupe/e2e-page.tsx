@@ -15,7 +15,12 @@ import {
 } from '../../../src/adapters/graph/index.js';
 import { webStorageSettings } from '../../../src/adapters/storage/index.js';
 import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
-import { keyValueDecisionStore, runSyncWithDecisions } from '../../../src/app/dedupe/index.js';
+import {
+  createSyncFolderWizard,
+  graphWizardPorts,
+  keyValueDecisionStore,
+  runSyncWithDecisions,
+} from '../../../src/app/dedupe/index.js';
 import { proxyAwareTransport } from '../../../src/app/pane/proxy-transport.js';
 import { proxyRewrite } from '../../../src/app/pane/proxy-url.js';
 import { formatsItemCodec, type SyncPorts } from '../../../src/app/sync/index.js';
@@ -62,6 +67,11 @@ const ports: SyncPorts = {
   newRunId: () => `run-${Date.now()}`,
 };
 const decisions = keyValueDecisionStore(webStorageSettings(localStorage));
+const contactFolderNames = (await listFoldersOfKind(client, 'contacts')).map((f) => f.name);
+let announceEnabled: (text: string) => void = () => undefined;
+const wizard = createSyncFolderWizard(
+  graphWizardPorts(client, async (created) => announceEnabled(`Sync enabled for ${created.name}`), shape),
+);
 const request = {
   folder: folder.id,
   kind: 'contact' as const,
@@ -71,6 +81,7 @@ const request = {
 
 function Page() {
   const [status, setStatus] = useState('');
+  announceEnabled = setStatus;
   const firstSync = async () => {
     setStatus('First sync running');
     const runs = await runSyncWithDecisions(
@@ -97,6 +108,12 @@ function Page() {
           request={request}
           language={config.lang}
           onStartFirstSync={firstSync}
+          folderWizard={{
+            wizard,
+            existingNames: contactFolderNames,
+            defaultName: '',
+            onDone: () => undefined,
+          }}
         />
       </Suspense>
       <p role="status">{status}</p>
