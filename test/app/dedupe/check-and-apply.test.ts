@@ -154,3 +154,57 @@ describe('applyReview', () => {
     expect((await world.decisions.load(world.folder))?.links).toEqual([]);
   });
 });
+
+describe('per-field choice', () => {
+  it("the user's pick for a field reaches both sides; other fields follow the newer side", async () => {
+    const server = await startCrmServer({ port: 0, seed: false, users: { test: 'test' } });
+    servers.push(server);
+    const world = createDedupeWorld({
+      url: server.syncUrl,
+      user: 'test',
+      password: 'test',
+      deviceId: 'dedupe-fields',
+    });
+    server.store.createRecord(
+      'addressbook',
+      serializeVCard(
+        contact('Nina Ost', {
+          emails: [{ kind: 'work', address: 'nina@ost.example' }],
+          company: 'Ost Immobilien',
+          jobTitle: 'Inhaberin',
+        }),
+        '3.0',
+      ).text,
+      'text/vcard',
+      'web',
+    );
+    world.memory.userCreate(
+      world.folder,
+      contact('Nina Ost', {
+        emails: [{ kind: 'work', address: 'nina@ost.example' }],
+        company: 'Ost Makler GmbH',
+        jobTitle: 'Maklerin',
+      }),
+    );
+    const check = await checkDuplicates(world.ports, {
+      folder: world.folder,
+      kind: 'contact',
+      datastore: 'addressbook',
+      country: 'DE',
+    });
+    await applyReview(
+      world.ports,
+      check,
+      decide(startReview(check.pairs), 0, { action: 'link', fields: { company: 'outlook' } }),
+    );
+    const runs = await runSyncWithDecisions(world.ports, world.request);
+    expect(runs.every((r) => r.outcome === 'completed')).toBe(true);
+    const crm = server.store.listRecords('addressbook').filter((r) => !r.deleted);
+    expect(crm).toHaveLength(1);
+    expect(crm[0]!.content).toContain('ORG:Ost Makler GmbH');
+    expect(crm[0]!.content).toContain('TITLE:Inhaberin');
+    expect(world.outlookContacts()).toEqual([
+      expect.objectContaining({ company: 'Ost Makler GmbH', jobTitle: 'Inhaberin' }),
+    ]);
+  });
+});
