@@ -50,10 +50,20 @@ describe('duplicate check in the task pane', () => {
     expect(axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')).toEqual([]);
   });
 
+  it('links one pair with a per-field choice in a dialog', async () => {
+    await page.getByLabel('Decision for Lena Schröder').selectOption('link');
+    await page.getByRole('button', { name: 'Fields…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: 'Outlook: Lena Schröder' }).first().check();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByText(/1 linked, 0 kept both/).count()).toBe(1);
+  });
+
   it('links in bulk with the keyboard, the suggestion below 90 by hand, and starts the first sync', async () => {
     await page.getByRole('button', { name: 'Link all with score ≥ 90' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByText(/2 pairs linked\./).count()).toBe(1);
+    await expect.poll(() => page.getByText(/1 pair linked\./).count()).toBe(1);
     await page.getByLabel('Decision for Jürgen Müller').selectOption('link');
     await expect.poll(() => page.getByText(/3 linked, 0 kept both/).count()).toBe(1);
     await page.getByRole('button', { name: 'Start first sync' }).click();
