@@ -1,0 +1,2 @@
+export * from './office-host.js';
+export * from './roaming-settings.js';
