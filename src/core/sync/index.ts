@@ -16,3 +16,4 @@ export * from './journal.js';
 export * from './run-types.js';
 export * from './run-folder.js';
 export * from './run-reducer.js';
+export * from './settle-after-writes.js';

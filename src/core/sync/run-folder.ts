@@ -195,7 +195,7 @@ export function nextFolderState(work: FolderWork, outcome: SessionOutcome): Fold
     checkpoint: {
       ...checkpoint,
       lastAnchor: outcome.nextAnchor,
-      deltaCursor: work.changeSet?.nextCursor,
+      deltaCursor: work.settled?.cursor ?? work.changeSet?.nextCursor,
       nextLuid: work.nextLuid,
       pending: work.pending,
     },
@@ -252,7 +252,7 @@ export function folderResult(work: FolderWork, committed: boolean): FolderResult
     datastore: work.pair.datastore,
     committed,
     sessionMode: work.requestedMode,
-    echoes: work.detected?.echoes ?? 0,
+    echoes: (work.detected?.echoes ?? 0) + (work.settled?.echoes ?? 0),
     toOutlook: { creates: count('created'), updates: count('updated'), deletes: count('deleted') },
     toCrm: { adds: sent('add'), replaces: sent('replace'), deletes: sent('delete') },
     conflicts: count('conflict'),

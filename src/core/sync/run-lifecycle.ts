@@ -58,6 +58,7 @@ export function interruptMark(state: RunState, work: FolderWork): RunCommand[] {
     'apply',
     'ask-crm-deletions',
     'link',
+    'settle',
     'commit',
     'closing',
   ].includes(work.phase);

@@ -20,6 +20,7 @@ import type { FolderWork, RunCommand, RunConfig, RunEvent, RunState, StepResult 
 import type { ServerChange, SessionMode } from './session-types.js';
 import { outlookItemId } from '../model/index.js';
 import { outlookCursor } from './outlook-store.js';
+import { settleAfterWrites } from './settle-after-writes.js';
 import { stateForPair, type FolderPairSettings } from './state.js';
 
 export function initialRunState(config: RunConfig): RunState {
@@ -59,7 +60,9 @@ export function step(state: RunState, event: RunEvent): StepResult {
       return onSessionEnded(state, work, event as Extract<RunEvent, { type: 'SessionEnded' }>);
     case 'link:OutlookWritesApplied':
       // A LUID that didn't make it onto the item is still in our state; the item only lacks its copy.
-      return commit(state, work);
+      return settle(state, work);
+    case 'settle:OutlookChangesRead':
+      return onSettled(state, work, event as Extract<RunEvent, { type: 'OutlookChangesRead' }>);
     case 'commit:CheckpointCommitted':
       return nextFolder(state, work, true);
     case 'closing:SessionEnded':
@@ -290,12 +293,44 @@ function onSessionEnded(
     (item) => state.config.fingerprint(state.config.outlookShape ? state.config.outlookShape(item) : item),
   );
   const ended: FolderWork = { ...next, sessionOutcome: event.outcome };
-  if (linkWrites.length === 0) return commit(state, ended);
+  if (linkWrites.length === 0)
+    return (work.plan?.writes.length ?? 0) > 0 ? settle(state, ended) : commit(state, ended);
   return out(
     { ...state, folder: { ...ended, phase: 'link' } },
     { type: 'ApplyOutlookWrites', folderId: work.pair.folderId, writes: linkWrites, readBefore: [] },
     progress(ended),
   );
+}
+
+/**
+ * The run wrote to Outlook: read one more delta round from the pre-write cursor and commit its cursor, so the
+ * next run starts after our writes (decision record 0140). Costs one delta round per folder written to; the
+ * echoes it reads are the ones the next run would otherwise read.
+ */
+function settle(state: RunState, work: FolderWork): StepResult {
+  const cursor = work.changeSet?.nextCursor;
+  if (cursor === undefined) return commit(state, work);
+  return out(
+    { ...state, folder: { ...work, phase: 'settle' } },
+    { type: 'ReadOutlookChanges', folderId: work.pair.folderId, cursor, pendingIds: [] },
+  );
+}
+
+function onSettled(
+  state: RunState,
+  work: FolderWork,
+  event: Extract<RunEvent, { type: 'OutlookChangesRead' }>,
+) {
+  const settled = settleAfterWrites({
+    items: work.items,
+    pending: work.pending,
+    changeSet: event.changeSet,
+    preWriteCursor: work.changeSet!.nextCursor,
+    fingerprint: state.config.fingerprint,
+    direction: work.pair.direction,
+  });
+  const { items, pending, cursor, echoes } = settled;
+  return commit(state, { ...work, items, pending, settled: { cursor, echoes } });
 }
 
 function commit(state: RunState, work: FolderWork): StepResult {

@@ -159,6 +159,8 @@ export type FolderPhase =
   | 'ask-crm-deletions'
   | 'apply'
   | 'link'
+  /** One more delta round after our writes: its cursor is the one we commit (settle-after-writes.ts). */
+  | 'settle'
   | 'commit'
   /** Waiting for an aborted session to end before moving on (preview, guard stop). */
   | 'closing';
@@ -184,6 +186,8 @@ export interface FolderWork {
   readonly planned: number;
   readonly result?: FolderResult;
   readonly afterClose?: 'next-folder' | 'finish';
+  /** The delta round after this run's Outlook writes; absent when nothing was written (the first cursor holds). */
+  readonly settled?: { readonly cursor: OutlookCursor; readonly echoes: number };
   readonly sessionOutcome?: SessionOutcome;
 }
 

@@ -69,19 +69,43 @@ describe('run reducer', () => {
       outcome: { mode: 'slow', nextAnchor: 'A1', ourChanges: [{ luid: luid('c1'), status: 201 }] },
     });
     expect(types(linked)).toEqual(['ApplyOutlookWrites', 'EmitProgress']);
-    const committed = send({
+    const settling = send({
       type: 'OutlookWritesApplied',
       results: [{ key: 'link-c1', ok: true, id: id('o1') }],
       before: [],
     });
+    // one more delta round from the cursor read before the writes: they come back as echoes
+    expect(settling).toEqual([
+      { type: 'ReadOutlookChanges', folderId: pair().folderId, cursor: 'd1', pendingIds: [] },
+    ]);
+    const committed = send({
+      type: 'OutlookChangesRead',
+      changeSet: { changes: [], nextCursor: outlookCursor('d2'), fullResync: false },
+      pendingItems: [],
+    });
     expect(committed[0]).toMatchObject({
       type: 'CommitCheckpoint',
-      state: { checkpoint: { lastAnchor: 'A1', deltaCursor: 'd1', nextLuid: 3, pending: {} } },
+      state: { checkpoint: { lastAnchor: 'A1', deltaCursor: 'd2', nextLuid: 3, pending: {} } },
     });
     const commitCommand = committed[0] as Extract<RunCommand, { type: 'CommitCheckpoint' }>;
     expect(Object.keys(commitCommand.state.items).sort()).toEqual(['o1', 'o2']);
     const done = send({ type: 'CheckpointCommitted' });
     expect(types(done)).toEqual(['SaveJournal', 'Finish']);
+  });
+
+  it('commits the first cursor without another delta round when the run wrote nothing to Outlook', () => {
+    const { send, types } = setup();
+    send({ type: 'Started' });
+    send({ type: 'StateLoaded', state: undefined });
+    send({
+      type: 'OutlookChangesRead',
+      changeSet: { changes: [], nextCursor: outlookCursor('d1'), fullResync: true },
+      pendingItems: [],
+    });
+    send({ type: 'ServerChangesReceived', changes: [] });
+    const ended = send({ type: 'SessionEnded', outcome: { mode: 'slow', nextAnchor: 'A1', ourChanges: [] } });
+    expect(types(ended)).toEqual(['CommitCheckpoint']);
+    expect(ended[0]).toMatchObject({ state: { checkpoint: { deltaCursor: 'd1' } } });
   });
 
   it('commits nothing after a cancel mid-session: it ends the session unanswered and marks the folder', () => {
