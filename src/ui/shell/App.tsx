@@ -27,7 +27,7 @@ import { SHELL_TEXTS, type ShellLang } from './texts.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', padding: tokens.spacingHorizontalM, boxSizing: 'border-box' },
-  header: { marginBottom: tokens.spacingVerticalS },
+  header: { marginBottom: tokens.spacingVerticalS, display: 'grid', gap: tokens.spacingVerticalXXS },
   live: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   main: { paddingTop: tokens.spacingVerticalM },
 });
