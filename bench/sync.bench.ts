@@ -116,8 +116,10 @@ async function measure(n: number) {
     wallS: +first.wallS.toFixed(1),
     noChangeRequests: second.requests,
     noChangeSimulatedS: +second.simulatedS.toFixed(2),
+    noChangeOutcome: second.result.outcome,
     noChangeWrites:
       (second.result.folders[0]?.toOutlook.creates ?? 0) + (second.result.folders[0]?.toOutlook.updates ?? 0),
+    noChangeSent: Object.values(second.result.folders[0]?.toCrm ?? {}).reduce((a, b) => a + b, 0),
     peakMiB,
   };
 }
