@@ -8,6 +8,8 @@ export type DedupeErrorCode =
   | 'REVIEW_MISMATCH'
   /** Stored decisions of a folder are malformed (hand-edited settings, another version). */
   | 'BAD_STORED_DECISIONS'
+  /** The decisions could not be read or written (IndexedDB unavailable or refusing). */
+  | 'STORAGE_FAILED'
   /** The user cancelled. */
   | 'ABORTED';
 

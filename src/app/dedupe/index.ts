@@ -6,3 +6,5 @@ export * from './first-sync.js';
 export * from './wizard.js';
 export * from './stored-decisions.js';
 export * from './graph-wizard-ports.js';
+export * from './idb-key-value.js';
+export * from './pane-dedupe.js';

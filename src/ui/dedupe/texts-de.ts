@@ -97,6 +97,10 @@ export const DEDUPE_TEXTS_DE: DedupeTexts = {
       title: 'Gespeicherte Auswahl dieses Ordners ist nicht lesbar.',
       next: 'Starten Sie die Prüfung erneut; sie ersetzt die Auswahl.',
     },
+    STORAGE_FAILED: {
+      title: 'Ihre Auswahl konnte nicht gespeichert werden.',
+      next: 'Der Browser verweigert seinen Speicher (privater Modus?). Erlauben Sie Websitedaten und versuchen Sie es erneut.',
+    },
     ABORTED: {
       title: 'Die Prüfung wurde abgebrochen.',
       next: 'Starten Sie sie erneut, wenn Sie so weit sind.',

@@ -91,6 +91,10 @@ export const DEDUPE_TEXTS_EN: DedupeTexts = {
       title: 'Saved choices of this folder cannot be read.',
       next: 'Run the check again; it replaces them.',
     },
+    STORAGE_FAILED: {
+      title: 'Your choices could not be saved.',
+      next: 'The browser refused its storage (private mode?). Allow site data and try again.',
+    },
     ABORTED: { title: 'The check was cancelled.', next: 'Run it again when you are ready.' },
     UNEXPECTED: {
       title: 'The check failed.',
