@@ -43,6 +43,7 @@ import { assertConnectionUsable, type ConnectionSettings } from './connection-se
 import { PaneError } from './errors.js';
 import { proxyRewrite } from './proxy-url.js';
 import { proxyAwareTransport } from './proxy-transport.js';
+import { settlingFetch } from './settling-fetch.js';
 
 export interface PaneSyncOptions {
   /** The shell's Graph client settings: token provider (NAA/MSAL or the sandbox's), base URL, fetch. */
@@ -86,7 +87,8 @@ export async function createPaneSync(options: PaneSyncOptions): Promise<PaneSync
   const db = await openSyncDatabase(options.indexedDB ?? globalThis.indexedDB);
   const stateStore = createPaneStateStore({ db, settings: options.settings });
   const journal = createIdbJournalStore(db);
-  const client = new GraphClient(options.graph);
+  const writes = settlingFetch(options.graph.fetch ?? ((input, init) => fetch(input, init)));
+  const client = new GraphClient({ ...options.graph, fetch: writes.fetch });
   const nonceStore = memoryNonceStore();
   const origin = options.paneOrigin ?? globalThis.location.origin;
 
@@ -141,17 +143,27 @@ export async function createPaneSync(options: PaneSyncOptions): Promise<PaneSync
   return {
     async preview(signal, onProgress) {
       const s = usable();
-      return previewSync(portsFor(s), await request(s), { signal, onProgress });
+      const req = await request(s);
+      await writes.settled();
+      return previewSync(portsFor(s), req, { signal, onProgress });
     },
     async run(signal, onProgress, confirmDeletions) {
       const s = usable();
-      return runSync(portsFor(s), await request(s), { signal, onProgress, confirmDeletions });
+      const req = await request(s);
+      // A cancelled run's writes may still be landing; reading the folder before they did would duplicate them.
+      await writes.settled();
+      return runSync(portsFor(s), req, { signal, onProgress, confirmDeletions });
     },
     history: () => journal.list(),
     // Undo and restore write Outlook only: they need no CRM connection.
-    undoLast: (signal) => undoLastRun(portsFor(options.connection()), signal ? { signal } : {}),
-    restore: (runId, entryId, signal) =>
-      restoreVersion(portsFor(options.connection()), runId, entryId, signal ? { signal } : {}),
+    async undoLast(signal) {
+      await writes.settled();
+      return undoLastRun(portsFor(options.connection()), signal ? { signal } : {});
+    },
+    async restore(runId, entryId, signal) {
+      await writes.settled();
+      return restoreVersion(portsFor(options.connection()), runId, entryId, signal ? { signal } : {});
+    },
     async checkConnection(s, signal) {
       assertConnectionUsable(s);
       return checkSyncMLConnection({ ...connectionFor(s), ...(signal ? { signal } : {}) });

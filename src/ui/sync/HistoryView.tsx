@@ -91,7 +91,8 @@ export function HistoryView({ service, lang, folderLabel, refreshKey }: HistoryV
       {notice &&
         ('error' in notice ? <ErrorBar error={notice.error} lang={lang} /> : <NoticeBar {...notice} />)}
       {runs?.length === 0 && <Text>{t.historyEmpty}</Text>}
-      <Accordion collapsible>
+      {/* The newest run opens by itself: its "Undo this run" is what a user comes here for. */}
+      <Accordion collapsible key={runs?.[0]?.runId ?? 'none'} defaultOpenItems={runs?.[0]?.runId}>
         {runs?.map((run, index) => (
           <AccordionItem key={run.runId} value={run.runId}>
             <AccordionHeader>

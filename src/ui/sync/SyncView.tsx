@@ -129,7 +129,12 @@ function RunOutcomeBar({ result, lang }: { result: RunResult; lang: UiLanguage }
         ? 'error'
         : 'warning';
   return (
-    <MessageBar intent={intent} role={intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar
+      intent={intent}
+      role={intent === 'error' ? 'alert' : 'status'}
+      data-run-id={result.runId}
+      data-outcome={result.outcome}
+    >
       <MessageBarBody>
         <MessageBarTitle>{SYNC_TEXTS[lang].outcome[result.outcome]}</MessageBarTitle>
         {result.mode === 'sync' && t.resultCounts(toOutlook, toCrm, failed)}

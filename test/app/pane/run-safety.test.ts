@@ -38,7 +38,7 @@ describe('pane runs stay safe', () => {
       const card = `BEGIN:VCARD\r\nVERSION:2.1\r\nN:Kunde;K${i}\r\nFN:K${i} Kunde\r\nEND:VCARD\r\n`;
       world.crm.store.createRecord('addressbook', card, 'text/x-vcard', 'web');
     }
-    world.control.setFaults({ latencyMs: 20 });
+    world.control.setFaults({ latencyMs: 50 });
     const abort = new AbortController();
     const cancelled = await pane.run(abort.signal, (p) => p.done > 0 && abort.abort(), keepGoing);
     expect(cancelled.outcome).toBe('cancelled');
