@@ -34,7 +34,7 @@ function watchBatches(graph: GraphServer, onFirstAnswer: () => void) {
 const keys = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix} Item${i + 1}`);
 
 describe.each(SERVERS.map((s) => [s.name, s] as const))('Outlook-side faults against %s', (_name, server) => {
-  const servers = useFaultServer(graph, server, 38);
+  const servers = useFaultServer(graph, server, 65);
 
   it.each(FAULT_KINDS.map((k) => [k] as const))(
     '%s: a run aborted during the Outlook writes commits nothing, and the next run converges',

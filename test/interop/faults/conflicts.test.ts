@@ -32,7 +32,7 @@ async function conflictOf(w: World): Promise<{ runId: string; entry: ConflictEnt
 }
 
 describe.each(SERVERS.map((s) => [s.name, s] as const))('edits on both sides with %s', (_name, server) => {
-  const servers = useFaultServer(graph, server, 46);
+  const servers = useFaultServer(graph, server, 73);
 
   it.each(FAULT_KINDS.map((k) => [k] as const))(
     '%s: CRM wins by default; the Outlook version is journaled and restoreVersion brings it back',

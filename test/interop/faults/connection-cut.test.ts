@@ -13,7 +13,7 @@ import { expectConverged, FAULT_KINDS } from './support/world.js';
 const graph = useGraphEmulator();
 
 describe.each(SERVERS.map((s) => [s.name, s] as const))('connection cut against %s', (_name, server) => {
-  const servers = useFaultServer(graph, server, 34);
+  const servers = useFaultServer(graph, server, 61);
 
   it.each(FAULT_KINDS.map((k) => [k] as const))(
     '%s: converges after the connection is cut after each package',

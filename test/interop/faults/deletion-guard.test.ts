@@ -13,7 +13,7 @@ const graph = useGraphEmulator();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(SERVERS.map((s) => [s.name, s] as const))('all items deleted on %s', (_name, server) => {
-  const servers = useFaultServer(graph, server, 44);
+  const servers = useFaultServer(graph, server, 71);
 
   it.each(FAULT_KINDS.map((k) => [k] as const))(
     '%s: the guard stops the run, deletes nothing and commits nothing; "continue" applies',

@@ -11,6 +11,8 @@ export interface SyncEvolutionInfo {
 export const INTEROP_DEVICE_IDS: readonly string[] = [
   'outlook-addin-test',
   ...Array.from({ length: 60 }, (_, i) => `outlook-addin-it-${i + 1}`),
+  // 61–80: the fault suite's own block (test/interop/faults, decision record 0100).
+  ...Array.from({ length: 20 }, (_, i) => `outlook-addin-faults-${i + 1}`),
 ];
 
 declare module 'vitest' {

@@ -83,31 +83,18 @@ export interface WorldOptions {
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
-export async function createWorld(options: WorldOptions) {
-  const { graph, server, kind, deviceId } = options;
-  // The SyncML server is a real one on loopback: let its requests through the Graph emulator's interception.
-  graph.server.use(http.all(`${new URL(server.url).origin}/*`, () => passthrough()));
-  const client = new GraphClient({
-    tokenProvider: { getToken: async () => 'sandbox-token' },
-    clock: fakeClock(),
-    maxRetries: 12,
-  });
-  const folderId: OutlookFolderId = (
-    await createFolder(client, GRAPH_FOLDER_KIND[kind], `Faults ${kind} ${++folderSerial}`)
-  ).id;
-  const codecs = graphCodecs(CODEC_OPTIONS);
-  const store: OutlookStore =
-    kind === 'contacts'
-      ? new GraphContactStore(client, codecs.contact)
-      : new GraphTaskStore(client, codecs.task);
-  const http_ = createHttpTransport({ timeoutMs: 60_000 });
-  const connection = { transport: http_ as SyncMLTransport };
+/** The use cases' ports over one Outlook store and the server; the transport is looked up per session. */
+function syncPorts(
+  server: ServerHandle,
+  deviceId: string,
+  store: OutlookStore,
+  connection: { readonly transport: SyncMLTransport },
+): SyncPorts {
   const nonceStore = memoryNonceStore();
-  const remoteUri = server.remoteUris[kind];
   let tick = 0;
   let runs = 0;
-  const ports: SyncPorts = {
-    outlook: { [ITEM_KIND[kind]]: store },
+  return {
+    outlook: { [store.kind]: store },
     runSession: (o) =>
       runSyncSession({
         ...o,
@@ -127,6 +114,29 @@ export async function createWorld(options: WorldOptions) {
     now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
     newRunId: () => `run-${++runs}`,
   };
+}
+
+export async function createWorld(options: WorldOptions) {
+  const { graph, server, kind, deviceId } = options;
+  // The SyncML server is a real one on loopback: let its requests through the Graph emulator's interception.
+  graph.server.use(http.all(`${new URL(server.url).origin}/*`, () => passthrough()));
+  const client = new GraphClient({
+    tokenProvider: { getToken: async () => 'sandbox-token' },
+    clock: fakeClock(),
+    maxRetries: 12,
+  });
+  const folderId: OutlookFolderId = (
+    await createFolder(client, GRAPH_FOLDER_KIND[kind], `Faults ${kind} ${++folderSerial}`)
+  ).id;
+  const codecs = graphCodecs(CODEC_OPTIONS);
+  const store: OutlookStore =
+    kind === 'contacts'
+      ? new GraphContactStore(client, codecs.contact)
+      : new GraphTaskStore(client, codecs.task);
+  const plainTransport = createHttpTransport({ timeoutMs: 60_000 });
+  const connection = { transport: plainTransport as SyncMLTransport };
+  const ports = syncPorts(server, deviceId, store, connection);
+  const remoteUri = server.remoteUris[kind];
   const pair = {
     folderId,
     kind: ITEM_KIND[kind],
@@ -148,11 +158,9 @@ export async function createWorld(options: WorldOptions) {
     ports,
     request,
     /** The plain HTTP transport; tests swap `connection.transport` for a cutting one and back. */
-    httpTransport: http_,
+    httpTransport: plainTransport,
     connection,
     sync: (runOptions: RunOptions = {}, req: SyncRequest = request) => runSync(ports, req, runOptions),
-    syncWith: (policy: ConflictPolicyName, runOptions: RunOptions = {}) =>
-      runSync(ports, { folders: [{ ...pair, policy }] }, runOptions),
     outlookItems,
     serverEntries: async (): Promise<KeyedItem[]> =>
       (await serverItems(server, kind)).map((i) => ({ key: i.key, detail: serverDetail(kind, i.data) })),
