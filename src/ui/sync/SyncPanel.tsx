@@ -24,6 +24,35 @@ interface Ready {
   readonly service: PaneSyncService;
 }
 
+/**
+ * One connection holder and one service per pane (keyed by its settings port): the shell mounts these screens
+ * once per tab, and the session's password, typed in Settings, must still be there on the Sync tab; so must the
+ * wait for a cancelled run's writes (0112).
+ */
+const panes = new WeakMap<object, Promise<Ready>>();
+
+function paneSyncFor(props: SyncScreensProps): Promise<Ready> {
+  let ready = panes.get(props.settings);
+  if (!ready) {
+    ready = (async () => {
+      const holder = await createConnectionHolder(props.settings, props.admin);
+      const service = await createPaneSync({
+        graph: props.graph,
+        settings: props.settings,
+        connection: holder.current,
+        folders: props.folders,
+        ...(props.timeZone ? { timeZone: props.timeZone } : {}),
+        ...(props.decoratePorts ? { decoratePorts: props.decoratePorts } : {}),
+      });
+      return { holder, service };
+    })();
+    // A failure (e.g. no IndexedDB) is not cached: reopening the tab tries again.
+    ready.catch(() => panes.delete(props.settings));
+    panes.set(props.settings, ready);
+  }
+  return ready;
+}
+
 export default function SyncPanel(props: SyncScreensProps) {
   const { lang } = props;
   const t = SYNC_SCREEN_TEXTS[lang];
@@ -36,21 +65,14 @@ export default function SyncPanel(props: SyncScreensProps) {
 
   useEffect(() => {
     let live = true;
-    (async () => {
-      const holder = await createConnectionHolder(props.settings, props.admin);
-      const service = await createPaneSync({
-        graph: props.graph,
-        settings: props.settings,
-        connection: holder.current,
-        folders: props.folders,
-        ...(props.timeZone ? { timeZone: props.timeZone } : {}),
-      });
-      if (live) setReady({ holder, service });
-    })().catch((e: unknown) => live && setFailure(e));
+    paneSyncFor(props).then(
+      (r) => live && setReady(r),
+      (e: unknown) => live && setFailure(e),
+    );
     return () => {
       live = false;
     };
-    // The service is built once per pane; its inputs are getters that stay current.
+    // One service per pane (see paneSyncFor); its inputs are getters that stay current.
   }, []);
 
   if (failure !== undefined) return <ErrorBar error={failure} lang={lang} />;
@@ -61,11 +83,14 @@ export default function SyncPanel(props: SyncScreensProps) {
   };
   return (
     <div className={styles.root}>
-      <TabList selectedValue={screen} onTabSelect={(_, d) => setScreen(d.value as Screen)}>
-        <Tab value="sync">{t.tabs.sync}</Tab>
-        <Tab value="history">{t.tabs.history}</Tab>
-        {!props.hideConnection && <Tab value="connection">{t.settings.title}</Tab>}
-      </TabList>
+      {/* With initialScreen the shell's own tabs choose the screen. */}
+      {!props.initialScreen && (
+        <TabList selectedValue={screen} onTabSelect={(_, d) => setScreen(d.value as Screen)}>
+          <Tab value="sync">{t.tabs.sync}</Tab>
+          <Tab value="history">{t.tabs.history}</Tab>
+          {!props.hideConnection && <Tab value="connection">{t.settings.title}</Tab>}
+        </TabList>
+      )}
       <div role="tabpanel" aria-label={screen}>
         {screen === 'sync' && (
           <SyncView service={ready.service} lang={lang} folderLabel={folderLabel} onRunFinished={finished} />

@@ -3,6 +3,7 @@ import type { GraphClientOptions } from '../../adapters/graph/client.js';
 import type { SettingsPort } from '../../adapters/storage/settings-port.js';
 import type { AdminConfig } from '../../app/pane/connection-settings.js';
 import type { FolderPairSettings, RunResult } from '../../core/sync/index.js';
+import type { SyncPorts } from '../../app/sync/ports.js';
 import type { UiLanguage } from './texts.js';
 
 export interface SyncScreensProps {
@@ -17,7 +18,10 @@ export interface SyncScreensProps {
   /** "Kontakte", "Kalender" … for a folder id; defaults to the datastore name. */
   readonly folderLabel?: (folderId: string, datastore: string) => string;
   readonly timeZone?: string;
+  /** Show only this screen (the shell's tabs choose); without it the panel shows its own tabs. */
   readonly initialScreen?: 'sync' | 'history' | 'connection';
+  /** Wraps every run's ports, e.g. the duplicate check's stored links (createPaneDedupe().decorateSyncPorts). */
+  readonly decoratePorts?: (ports: SyncPorts) => SyncPorts;
   /** The shell has its own Settings screen and mounts ConnectionSection there. */
   readonly hideConnection?: boolean;
   readonly onRunFinished?: (result: RunResult) => void;
