@@ -1,6 +1,8 @@
 /** Task pane start-up: host facts, services, then the React tree. */
 import { createRoot } from 'react-dom/client';
 import { detectHost } from '../adapters/office/office-host.js';
+import type { CountryCode } from '../core/dedupe/index.js';
+import { LazyPaneDuplicateCheck } from '../ui/dedupe/index.js';
 import { App } from '../ui/shell/App.js';
 import { ErrorBar } from '../ui/shell/ErrorBar.js';
 import { ADDIN_CONFIG } from './config.js';
@@ -8,6 +10,12 @@ import { createPaneServices } from './services.js';
 
 const rootElement = document.getElementById('root')!;
 const root = createRoot(rootElement);
+
+/** The region of the mailbox's locale ("de-AT" → AT): phone numbers without a prefix belong to it. */
+function mailboxCountry(): CountryCode {
+  const region = navigator.language.split('-')[1]?.toUpperCase();
+  return (region && /^[A-Z]{2}$/.test(region) ? region : 'DE') as CountryCode;
+}
 
 async function start() {
   const host = await detectHost(location, navigator.language);
@@ -32,6 +40,30 @@ async function start() {
             : {}
         }
         timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+        onEnable={(row, done) => (
+          // Switching sync on for a folder that never synced opens the duplicate check (DESIGN.md §5).
+          <LazyPaneDuplicateCheck
+            key={row.folder.id}
+            lang={host.lang}
+            graph={services.graph}
+            settings={services.settings}
+            {...(ADDIN_CONFIG.crmEndpoint
+              ? { admin: { endpoint: ADDIN_CONFIG.crmEndpoint, lockEndpoint: ADDIN_CONFIG.lockEndpoint } }
+              : {})}
+            timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+            country={mailboxCountry()}
+            folder={{
+              id: row.folder.id,
+              name: row.folder.name,
+              kind: row.choice.kind,
+              datastore: row.choice.datastore,
+            }}
+            enableSync={(folderId, kind, datastore) =>
+              services.folders.saveChoice({ folderId, kind, datastore, enabled: true, direction: 'two-way' })
+            }
+            done={done}
+          />
+        )}
       />,
     );
   } catch (error) {

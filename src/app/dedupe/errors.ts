@@ -10,6 +10,8 @@ export type DedupeErrorCode =
   | 'BAD_STORED_DECISIONS'
   /** The decisions could not be read or written (IndexedDB unavailable or refusing). */
   | 'STORAGE_FAILED'
+  /** The first sync after the review did not complete (details: its outcome); the choices stay stored. */
+  | 'FIRST_SYNC_FAILED'
   /** The user cancelled. */
   | 'ABORTED';
 

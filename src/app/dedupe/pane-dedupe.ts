@@ -84,3 +84,12 @@ export async function createPaneDedupe(options: PaneDedupeOptions): Promise<Pane
     wizardPorts: (enableSync) => graphWizardPorts(client, enableSync, shape),
   };
 }
+
+/**
+ * The decorator for every sync run of the pane (createPaneSync's `decoratePorts`): stored links and skips from
+ * the default IndexedDB decisions database. Synchronous, so the sync screens can pass it without waiting.
+ */
+export function paneDecisionsDecorator(indexedDB?: IDBFactory): (ports: SyncPorts) => SyncPorts {
+  const decisions = keyValueDecisionStore(idbKeyValue(indexedDB));
+  return (ports) => withStoredDecisions(ports, decisions);
+}

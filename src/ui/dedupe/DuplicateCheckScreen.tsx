@@ -158,6 +158,7 @@ export function DuplicateCheckScreen(props: DuplicateCheckScreenProps) {
             {errorText(texts, phase.code).next}
           </MessageBarBody>
           <Button onClick={run}>{texts.retry}</Button>
+          {onClose && <Button onClick={onClose}>{texts.cancel}</Button>}
         </MessageBar>
       )}
       {phase.at === 'review' && (

@@ -101,6 +101,10 @@ export const DEDUPE_TEXTS_DE: DedupeTexts = {
       title: 'Ihre Auswahl konnte nicht gespeichert werden.',
       next: 'Der Browser verweigert seinen Speicher (privater Modus?). Erlauben Sie Websitedaten und versuchen Sie es erneut.',
     },
+    FIRST_SYNC_FAILED: {
+      title: 'Die erste Synchronisierung wurde nicht abgeschlossen.',
+      next: 'Ihre Auswahl bleibt erhalten. Öffnen Sie „Synchronisieren“, um den Grund zu sehen, und starten Sie erneut.',
+    },
     ABORTED: {
       title: 'Die Prüfung wurde abgebrochen.',
       next: 'Starten Sie sie erneut, wenn Sie so weit sind.',

@@ -95,6 +95,10 @@ export const DEDUPE_TEXTS_EN: DedupeTexts = {
       title: 'Your choices could not be saved.',
       next: 'The browser refused its storage (private mode?). Allow site data and try again.',
     },
+    FIRST_SYNC_FAILED: {
+      title: 'The first sync did not finish.',
+      next: 'Your choices are kept. Open Sync to see why, then sync again.',
+    },
     ABORTED: { title: 'The check was cancelled.', next: 'Run it again when you are ready.' },
     UNEXPECTED: {
       title: 'The check failed.',
