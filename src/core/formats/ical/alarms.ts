@@ -131,7 +131,10 @@ export function taskAlarm(
     };
     return { props: [], children: [alarm] };
   }
-  const t = writeTime('DALARM', at, '1.0', ctx.zones);
+  // An AALARM in a zone is written in UTC and needs no TZ/DAYLIGHT; registering its zone would put
+  // TZ/DAYLIGHT next to the task's floating date-only DUE, which readers then shift into that zone
+  // (SyncEvolution's server gave 2025-02-15 back as 2025-02-14; decision 0151).
+  const t = writeTime('DALARM', at, '1.0', { zones: new Map() });
   const value = `${t.values[0]!.replace(/[-:]/g, '')};;0;${text}`;
   return { props: [prop('DALARM', value), prop('AALARM', value)], children: [] };
 }

@@ -1,7 +1,8 @@
 /**
  * vCalendar 1.0 RRULE (`W1 MO TU #10`, `MP1 1+ MO #0`, `MD1 15 20251231T000000Z`, `YM1 6 #0`) ⇄
- * Graph-shaped Recurrence. Grammar and defaults as libsynthesis reads it: no end given means two
- * occurrences (#2), `#0` means forever, omitted modifiers default to the start's day/weekday/month.
+ * Graph-shaped Recurrence. Grammar and defaults as libsynthesis reads it: no end given means #2,
+ * `#0` means forever, omitted modifiers default to the start's day/weekday/month. `#n` counts
+ * occurrences, except on a weekly rule with several days, where it counts weeks (decision 0150).
  */
 import type {
   DayOfWeek,
@@ -25,6 +26,7 @@ import {
   type SeriesStart,
 } from './tables.js';
 import { endDateFromUntil, untilForVcal } from './until.js';
+import { endOfWeeklyCount, lastWeeklyOccurrence, weeklyCountIsAmbiguous } from './vcal-weekly-count.js';
 
 const HEAD_RE = /^(D|W|MP|MD|YM|YD)(\d+)$/;
 const ORDINAL_RE = /^([1-5])([+-])$/;
@@ -54,6 +56,15 @@ function readRange(end: string | undefined, start: SeriesStart): RecurrenceRange
   }
   const endDate = endDateFromUntil(end, start);
   return endDate ? { type: 'endDate', startDate, endDate } : `bad end date ${end}`;
+}
+
+/** `#n` (also the default #2) on a weekly rule with several days counts weeks: see vcal-weekly-count.ts. */
+function countAsWeeks(range: RecurrenceRange, pattern: RecurrencePattern): RecurrenceRange {
+  if (range.type !== 'numbered' || pattern.type !== 'weekly' || !weeklyCountIsAmbiguous(pattern.daysOfWeek))
+    return range;
+  const { startDate, numberOfOccurrences: weeks } = range;
+  const endDate = endOfWeeklyCount(startDate, pattern.interval, pattern.daysOfWeek, weeks);
+  return { type: 'endDate', startDate, endDate };
 }
 
 function readDays(tokens: readonly string[], start: SeriesStart): DayOfWeek[] | undefined {
@@ -147,7 +158,8 @@ export function parseVcalRrule(value: string, start: SeriesStart): RuleParse {
     return looksValid ? unsupported(pattern) : invalid(pattern);
   }
   const timeZone = recurrenceZoneOf(start);
-  const recurrence: Recurrence = timeZone ? { pattern, range, timeZone } : { pattern, range };
+  const ranged = countAsWeeks(range, pattern);
+  const recurrence: Recurrence = timeZone ? { pattern, range: ranged, timeZone } : { pattern, range: ranged };
   return { ok: true, recurrence };
 }
 
@@ -185,18 +197,29 @@ function patternText(p: RecurrencePattern): string {
   }
 }
 
+/** The end token: `#0`, `#n`, or an end date — also for a count that 1.0 readers would take as weeks. */
+function endText(recurrence: Recurrence, start: SeriesStart): string {
+  const { range, pattern } = recurrence;
+  if (range.type === 'noEnd') return '#0';
+  if (range.type === 'endDate') return untilForVcal(range.endDate, start);
+  if (pattern.type === 'weekly' && weeklyCountIsAmbiguous(pattern.daysOfWeek)) {
+    const last = lastWeeklyOccurrence(
+      start.date,
+      pattern.interval,
+      pattern.daysOfWeek,
+      range.numberOfOccurrences,
+    );
+    return untilForVcal(last, start);
+  }
+  return `#${range.numberOfOccurrences}`;
+}
+
 /**
  * The vCal 1.0 RRULE value, or undefined when the pattern has no 1.0 form (check
- * vcalUnsupportedReason). Yearly rules use the start's day of month, as vCal's YM does.
+ * vcalUnsupportedReason). Yearly rules use the start's day of month, as vCal's YM does. A weekly
+ * rule on several days gets its count as the last occurrence's date (decision 0150).
  */
 export function formatVcalRrule(recurrence: Recurrence, start: SeriesStart): string | undefined {
   if (vcalUnsupportedReason(recurrence, start)) return undefined;
-  const { range } = recurrence;
-  const end =
-    range.type === 'noEnd'
-      ? '#0'
-      : range.type === 'numbered'
-        ? `#${range.numberOfOccurrences}`
-        : untilForVcal(range.endDate, start);
-  return `${patternText(recurrence.pattern)} ${end}`;
+  return `${patternText(recurrence.pattern)} ${endText(recurrence, start)}`;
 }

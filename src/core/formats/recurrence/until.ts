@@ -44,11 +44,12 @@ export function endDateFromUntil(text: string, start: SeriesStart): DateOnly | u
   const dt = parseCompactDateTime(text);
   if (!dt) return undefined;
   if (!dt.utc || typeof start.zone !== 'object') return dateOnly(dt.local.slice(0, 10));
+  const zoned = epochToZonedLocal(utcIsoToMs(dt.local), start.zone.tz);
   // Producers that mean "until this day" often write UTC midnight; read that as the day itself
-  // unless the series really starts at midnight UTC.
-  const startsAtUtcMidnight =
-    start.time !== undefined &&
-    isoUtc(zonedLocalToEpoch(`${start.date}T${start.time}`, start.zone.tz)).endsWith('T00:00:00Z');
-  if (dt.local.endsWith('T00:00:00') && !startsAtUtcMidnight) return dateOnly(dt.local.slice(0, 10));
-  return dateOnly(epochToZonedLocal(utcIsoToMs(dt.local), start.zone.tz).slice(0, 10));
+  // unless it is an occurrence's own instant (the series' time of day in its zone, as we and the
+  // Synthesis engine write the last occurrence; after a DST change that can fall on UTC midnight
+  // even when the first occurrence does not).
+  const isOccurrenceInstant = start.time !== undefined && zoned.slice(11, 19) === start.time;
+  if (dt.local.endsWith('T00:00:00') && !isOccurrenceInstant) return dateOnly(dt.local.slice(0, 10));
+  return dateOnly(zoned.slice(0, 10));
 }

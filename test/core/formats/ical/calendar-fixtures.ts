@@ -1,5 +1,6 @@
 /** Shared helpers for the calendar fixture suites (iCalendar 2.0 and vCalendar 1.0). */
 import { readdirSync, readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -52,4 +53,37 @@ export function withReminderAsInstant<T extends CalendarEvent | Task>(item: T): 
   const iso =
     r.kind === 'utc' ? r.iso : r.kind === 'zoned' ? isoUtc(zonedLocalToEpoch(r.local, r.tz)) : undefined;
   return iso ? { ...item, reminder: { kind: 'utc', iso } } : item;
+}
+
+/** Far above any count or end date the tests generate; a bound so a bad rule cannot loop. */
+const MAX_OCCURRENCES = 2000;
+
+/**
+ * The occurrences of an ended series (numbered or end date) as local date-times, expanded by
+ * ical.js from our iCalendar 2.0 output with the exceptions left out: what the range means.
+ */
+export function occurrencesOfRange(item: CalendarEvent | Task): string[] {
+  const series = item.kind === 'event' ? { ...item, exceptions: [] } : item;
+  const calendar = new ICAL.Component(ICAL.parse(serializeItem(series, '2.0').text));
+  for (const vtz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtz);
+  const master = calendar.getFirstSubcomponent(item.kind === 'event' ? 'vevent' : 'vtodo')!;
+  const dtstart = (master.getFirstPropertyValue('dtstart') ??
+    master.getFirstPropertyValue('due')) as ICAL.Time;
+  const expansion = new ICAL.RecurExpansion({ component: master, dtstart });
+  const out: string[] = [];
+  for (let next = expansion.next(); next && out.length < MAX_OCCURRENCES; next = expansion.next())
+    out.push(next.toString());
+  return out;
+}
+
+/**
+ * The item with an ended range (numbered or end date) replaced by its occurrences. vCalendar 1.0
+ * writes the count of a weekly rule on several days as the last occurrence's date (decision 0150),
+ * so a numbered series comes back as the equivalent end-date series: compare what both mean.
+ */
+export function withRangeAsOccurrences(item: CalendarEvent | Task): Record<string, unknown> {
+  const r = item.recurrence;
+  if (!r || r.range.type === 'noEnd') return { ...item };
+  const { range: _range, ...rest } = r;
+  return { ...item, recurrence: { ...rest, occurrences: occurrencesOfRange(item) } };
 }

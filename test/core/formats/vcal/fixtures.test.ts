@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCalendarItem, serializeEvent } from '../../../../src/core/formats/index.js';
-import type { CalendarEvent } from '../../../../src/core/model/index.js';
+import { parseCalendarItem, serializeEvent, serializeTask } from '../../../../src/core/formats/index.js';
+import type { CalendarEvent, Task } from '../../../../src/core/model/index.js';
 import { loadCalendarFixtures, roundTrip, withReminderAsInstant } from '../ical/calendar-fixtures.js';
 
 function setup() {
@@ -19,7 +19,8 @@ describe('vCalendar 1.0 fixtures (Nokia/Symbian QP + ISO-8859-1, Synthesis, Funa
     (_name, f) => {
       const parsed = parseCalendarItem(f.text);
       if (!parsed.ok) throw new Error(parsed.error.code);
-      expect(roundTrip(parsed.value, '1.0')).toEqual(parsed.value);
+      // A task's AALARM goes out in UTC without TZ/DAYLIGHT (decision 0151): compared as an instant.
+      expect(roundTrip(parsed.value, '1.0')).toEqual(withReminderAsInstant(parsed.value));
       expect(roundTrip(parsed.value, '2.0')).toEqual(withReminderAsInstant(parsed.value));
     },
   );
@@ -32,7 +33,8 @@ describe('vCalendar 1.0 fixtures (Nokia/Symbian QP + ISO-8859-1, Synthesis, Funa
     expect(text).toContain('TZ:+01:00\r\n');
     expect(text).toContain('DAYLIGHT:TRUE;+02:00;20250330T010000Z;20251026T010000Z;;\r\n');
     expect(text).toContain('DTSTART:20250317T080000Z\r\n');
-    expect(text).toContain('RRULE:W1 MO TU #10\r\n');
+    // Read as ten weeks (decision 0150) and written as the last occurrence, Tuesday 20 May 09:00 CEST.
+    expect(text).toContain('RRULE:W1 MO TU 20250520T070000Z\r\n');
     expect(text).toContain('EXDATE:20250324T080000Z;20250325T080000Z\r\n');
   });
 
@@ -73,5 +75,21 @@ describe('vCalendar 1.0 fixtures (Nokia/Symbian QP + ISO-8859-1, Synthesis, Funa
       'DTSTART:20250601T000000\r\nDTEND:20250602T000000\r\nX-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\n',
     );
     expect(text).toContain('RRULE:YM1 6 #0\r\n');
+  });
+
+  it('writes a date-only DUE without TZ/DAYLIGHT when only the reminder has a zone (the server gave the day before)', () => {
+    const parsed = parseCalendarItem(fixtures.find((x) => x.name === 'todo-nokia.vcs')!.text);
+    if (!parsed.ok) throw new Error(parsed.error.code);
+    const task = parsed.value as Task;
+    expect(task.reminder).toMatchObject({ kind: 'zoned', tz: 'Europe/Berlin' });
+    const text = serializeTask(task, '1.0').text;
+    expect(text).not.toMatch(/^(TZ|DAYLIGHT):/m);
+    expect(text).toContain('DUE:20250215T000000\r\n');
+    expect(text).toMatch(/^AALARM[^:]*:20250214T080000Z;;0;/m);
+    const back = parseCalendarItem(text);
+    expect(back.ok && back.value.kind === 'task' && [back.value.due, back.value.reminder]).toEqual([
+      '2025-02-15',
+      { kind: 'utc', iso: '2025-02-14T08:00:00Z' },
+    ]);
   });
 });
