@@ -3,9 +3,9 @@
  * in the mailbox's add-in settings. Pure: validation of what comes back from storage lives here,
  * so a damaged or older settings value never crashes the pane.
  */
-import type { ItemKind } from '../model/index.js';
+import { outlookFolderId, type ItemKind } from '../model/index.js';
 import type { ConflictPolicyName } from '../sync/conflict-policy.js';
-import type { SyncDirection } from '../sync/state.js';
+import type { FolderPairSettings, SyncDirection } from '../sync/state.js';
 
 export const FOLDER_CHOICES_KEY = 'folderChoices';
 
@@ -66,12 +66,12 @@ export function withChoice(choices: FolderChoices, choice: FolderChoice): Folder
 }
 
 /** The enabled pairs in the order sync should run them: contacts, calendars, tasks. */
-export function enabledPairs(choices: FolderChoices, policy: ConflictPolicyName) {
+export function enabledPairs(choices: FolderChoices, policy: ConflictPolicyName): FolderPairSettings[] {
   return Object.values(choices)
     .filter((c) => c.enabled)
     .sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind))
     .map((c) => ({
-      folderId: c.folderId,
+      folderId: outlookFolderId(c.folderId),
       kind: c.kind,
       datastore: c.datastore,
       direction: c.direction,
