@@ -6,6 +6,7 @@ import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-compo
 import { useEffect, useState } from 'react';
 import { createConnectionHolder, type ConnectionHolder } from '../../app/pane/connection-holder.js';
 import { createPaneSync, type PaneSyncService } from '../../app/pane/create-pane-sync.js';
+import { GraphClient, listFoldersOfKind } from '../../adapters/graph/index.js';
 import type { RunResult } from '../../core/sync/index.js';
 import { ConnectionSection } from './ConnectionSection.js';
 import { HistoryView } from './HistoryView.js';
@@ -22,6 +23,21 @@ type Screen = 'sync' | 'history' | 'connection';
 interface Ready {
   readonly holder: ConnectionHolder;
   readonly service: PaneSyncService;
+  /** Outlook folder names by id, read once (best effort) when the shell gives no folderLabel. */
+  readonly names: ReadonlyMap<string, string>;
+}
+
+async function folderNames(props: SyncScreensProps): Promise<ReadonlyMap<string, string>> {
+  if (props.folderLabel) return new Map();
+  try {
+    const client = new GraphClient(props.graph);
+    const kinds = await Promise.all(
+      (['contacts', 'calendar', 'tasks'] as const).map((kind) => listFoldersOfKind(client, kind)),
+    );
+    return new Map(kinds.flat().map((f) => [f.id, f.name]));
+  } catch {
+    return new Map();
+  }
 }
 
 /**
@@ -44,7 +60,7 @@ function paneSyncFor(props: SyncScreensProps): Promise<Ready> {
         ...(props.timeZone ? { timeZone: props.timeZone } : {}),
         ...(props.decoratePorts ? { decoratePorts: props.decoratePorts } : {}),
       });
-      return { holder, service };
+      return { holder, service, names: await folderNames(props) };
     })();
     // A failure (e.g. no IndexedDB) is not cached: reopening the tab tries again.
     ready.catch(() => panes.delete(props.settings));
@@ -61,7 +77,6 @@ export default function SyncPanel(props: SyncScreensProps) {
   const [failure, setFailure] = useState<unknown>(undefined);
   const [screen, setScreen] = useState<Screen>(props.initialScreen ?? 'sync');
   const [lastRun, setLastRun] = useState<RunResult | undefined>(undefined);
-  const folderLabel = props.folderLabel ?? ((_id: string, datastore: string) => datastore);
 
   useEffect(() => {
     let live = true;
@@ -77,6 +92,8 @@ export default function SyncPanel(props: SyncScreensProps) {
 
   if (failure !== undefined) return <ErrorBar error={failure} lang={lang} />;
   if (!ready) return <Spinner label={t.loading} />;
+  const folderLabel =
+    props.folderLabel ?? ((id: string, datastore: string) => ready.names.get(id) ?? datastore);
   const finished = (result: RunResult) => {
     setLastRun(result);
     props.onRunFinished?.(result);
