@@ -1,7 +1,6 @@
 /** Task pane start-up: host facts, services, then the React tree. */
 import { createRoot } from 'react-dom/client';
 import { detectHost } from '../adapters/office/office-host.js';
-import type { CountryCode } from '../core/dedupe/index.js';
 import { LazyPaneDuplicateCheck } from '../ui/dedupe/index.js';
 import { App } from '../ui/shell/App.js';
 import { ErrorBar } from '../ui/shell/ErrorBar.js';
@@ -10,12 +9,6 @@ import { createPaneServices } from './services.js';
 
 const rootElement = document.getElementById('root')!;
 const root = createRoot(rootElement);
-
-/** The region of the mailbox's locale ("de-AT" → AT): phone numbers without a prefix belong to it. */
-function mailboxCountry(): CountryCode {
-  const region = navigator.language.split('-')[1]?.toUpperCase();
-  return (region && /^[A-Z]{2}$/.test(region) ? region : 'DE') as CountryCode;
-}
 
 async function start() {
   const host = await detectHost(location, navigator.language);
@@ -51,7 +44,6 @@ async function start() {
               ? { admin: { endpoint: ADDIN_CONFIG.crmEndpoint, lockEndpoint: ADDIN_CONFIG.lockEndpoint } }
               : {})}
             timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
-            country={mailboxCountry()}
             folder={{
               id: row.folder.id,
               name: row.folder.name,

@@ -8,3 +8,4 @@ export * from './stored-decisions.js';
 export * from './graph-wizard-ports.js';
 export * from './idb-key-value.js';
 export * from './pane-dedupe.js';
+export * from './country.js';

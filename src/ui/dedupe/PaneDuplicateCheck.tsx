@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { GraphClientOptions } from '../../adapters/graph/client.js';
 import type { SettingsPort } from '../../adapters/storage/settings-port.js';
 import {
+  countryForTimeZone,
   createPaneDedupe,
   createSyncFolderWizard,
   DedupeError,
@@ -28,7 +29,7 @@ export interface PaneDuplicateCheckProps {
   readonly settings: SettingsPort;
   readonly admin?: AdminConfig;
   readonly timeZone?: string;
-  /** Phone numbers without a prefix are read as this country's (the mailbox's locale). */
+  /** Phone numbers without a prefix are read as this country's; defaults to the time zone's (0121). */
   readonly country?: CountryCode;
   readonly folder: {
     readonly id: string;
@@ -109,7 +110,7 @@ export default function PaneDuplicateCheck(props: PaneDuplicateCheckProps) {
           folder: outlookFolderId(folder.id),
           kind: folder.kind,
           datastore: folder.datastore,
-          country: props.country ?? 'DE',
+          country: props.country ?? countryForTimeZone(timeZone),
         }}
         language={lang}
         onStartFirstSync={firstSync}
