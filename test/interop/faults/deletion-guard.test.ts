@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GuardTrip } from '../../../src/core/sync/index.js';
-import { SERVERS } from '../servers.js';
-import { useFaultServer, useGraphEmulator } from './support/suite.js';
+import { FAULT_SERVERS, useFaultServer, useGraphEmulator } from './support/suite.js';
 import { FAULT_KINDS } from './support/world.js';
 
 const graph = useGraphEmulator();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.each(SERVERS.map((s) => [s.name, s] as const))('all items deleted on %s', (_name, server) => {
+describe.each(FAULT_SERVERS.map((s) => [s.name, s] as const))('all items deleted on %s', (_name, server) => {
   const servers = useFaultServer(graph, server, 71);
 
   it.each(FAULT_KINDS.map((k) => [k] as const))(

@@ -5,8 +5,8 @@
  * on both sides changes nothing on either side.
  */
 import { describe, expect, it } from 'vitest';
-import { SERVERS, type ServerHandle } from '../servers.js';
-import { useFaultServer, useGraphEmulator } from './support/suite.js';
+import type { ServerHandle } from '../servers.js';
+import { FAULT_SERVERS, useFaultServer, useGraphEmulator } from './support/suite.js';
 import { expectConverged, FAULT_KINDS, type World } from './support/world.js';
 
 const graph = useGraphEmulator();
@@ -24,7 +24,7 @@ async function armRefreshRequired(server: ServerHandle): Promise<void> {
 const snapshot = async (w: World) =>
   [...(await w.server.items.list(w.server.remoteUris[w.kind]))].sort((a, b) => a.id.localeCompare(b.id));
 
-describe.each(SERVERS.map((s) => [s.name, s] as const))('slow sync demanded by %s', (name, server) => {
+describe.each(FAULT_SERVERS.map((s) => [s.name, s] as const))('slow sync demanded by %s', (name, server) => {
   const servers = useFaultServer(graph, server, 69);
 
   it.each(FAULT_KINDS.map((k) => [k] as const))(

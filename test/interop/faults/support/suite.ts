@@ -6,8 +6,14 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { ConflictPolicyName } from '../../../../src/core/sync/index.js';
 import { setupGraphServer, type GraphServer } from '../../../../src/sandbox/graph/node.js';
-import type { InteropServer, ServerHandle } from '../../servers.js';
+import { SERVERS, type InteropServer, type ServerHandle } from '../../servers.js';
+import { OWN_SYNCEVOLUTION } from './own-syncevolution.js';
 import { createWorld, type FaultKind, type World } from './world.js';
+
+/** servers.ts's list, with a SyncEvolution server of this file's own (see own-syncevolution.ts). */
+export const FAULT_SERVERS: readonly InteropServer[] = SERVERS.map((s) =>
+  s.name === OWN_SYNCEVOLUTION.name ? OWN_SYNCEVOLUTION : s,
+);
 
 /** Starts the Graph emulator for this file; faults and extra handlers are reset after each test. */
 export function useGraphEmulator(): GraphServer {
