@@ -5,6 +5,7 @@
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { createConnectionHolder, type ConnectionHolder } from '../../app/pane/connection-holder.js';
+import { paneDecisionsDecorator } from '../../app/dedupe/pane-dedupe.js';
 import { createPaneSync, type PaneSyncService } from '../../app/pane/create-pane-sync.js';
 import { GraphClient, listFoldersOfKind } from '../../adapters/graph/index.js';
 import type { RunResult } from '../../core/sync/index.js';
@@ -58,7 +59,8 @@ function paneSyncFor(props: SyncScreensProps): Promise<Ready> {
         connection: holder.current,
         folders: props.folders,
         ...(props.timeZone ? { timeZone: props.timeZone } : {}),
-        ...(props.decoratePorts ? { decoratePorts: props.decoratePorts } : {}),
+        // The duplicate check's decisions (links, skips) apply to every run, not only the first sync's.
+        decoratePorts: props.decoratePorts ?? paneDecisionsDecorator(),
       });
       return { holder, service, names: await folderNames(props) };
     })();
