@@ -85,3 +85,21 @@ describe('roaming settings port', () => {
     });
   });
 });
+
+describe('roaming settings port keeps to what the mailbox holds', () => {
+  it('puts the old value back when a save fails', async () => {
+    const { roamingSettings } = fakeOffice({ saveFails: true });
+    const port = roamingSettingsPort(roamingSettings);
+    await expect(port.set('k', 1)).rejects.toBeInstanceOf(Error);
+    expect(await port.get('k')).toBeUndefined();
+  });
+
+  it('hands out copies, so a caller cannot change the stored value by accident', async () => {
+    const { roamingSettings } = fakeOffice();
+    const port = roamingSettingsPort(roamingSettings);
+    await port.set('choices', { a: 1 });
+    const v = (await port.get('choices')) as { a: number };
+    v.a = 2;
+    expect(await port.get('choices')).toEqual({ a: 1 });
+  });
+});
