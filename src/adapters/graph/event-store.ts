@@ -10,41 +10,26 @@
  *   removal is checked against the calendar before it is reported.
  * - Writes never carry attendees, so Outlook never sends invitations (docs/decisions/0052).
  */
-import {
-  outlookItemId,
-  type CalendarEvent,
-  type Luid,
-  type OutlookFolderId,
-} from '../../core/model/index.js';
+import type { CalendarEvent, Luid, OutlookFolderId } from '../../core/model/index.js';
 import type {
   AbortSignalLike,
   ChangeSet,
   OutlookChange,
   OutlookCursor,
-  OutlookStore,
   StoredItem,
   WriteOp,
   WriteResult,
 } from '../../core/sync/outlook-store.js';
-import { outlookCursor } from '../../core/sync/outlook-store.js';
 import type { GraphClient } from './client.js';
-import type { GraphStoreOptions } from './contact-store.js';
 import { applyOccurrenceChanges, type OccurrenceJob } from './event-occurrences.js';
+import { linkFromExtendedProperties, linkPropertiesExpand, withLinkProperties } from './item-link.js';
+import { byId, changeSet, GraphStore, removal, type GraphStoreOptions } from './store-base.js';
 import {
-  linkFromExtendedProperties,
-  linkPropertiesExpand,
-  luidFilter,
-  withLinkProperties,
-} from './item-link.js';
-import {
-  asAbortSignal,
   decodeItems,
   encode,
   query,
   readDeltaRound,
   readItems,
-  runWriteOps,
-  storeCall,
   type GraphCodec,
   type DeltaEntry,
   type GraphJson,
@@ -65,56 +50,46 @@ export interface GraphEventStoreOptions extends GraphStoreOptions {
   readonly now?: () => number;
 }
 
-export class GraphEventStore implements OutlookStore {
+export class GraphEventStore extends GraphStore<CalendarEvent> {
   readonly kind = 'event' as const;
+  // The base keeps the options; here they are known to carry the window as well.
+  declare protected readonly options: GraphEventStoreOptions;
 
-  constructor(
-    private readonly client: GraphClient,
-    private readonly codec: GraphCodec<CalendarEvent>,
-    private readonly options: GraphEventStoreOptions = {},
-  ) {
+  constructor(client: GraphClient, codec: GraphCodec<CalendarEvent>, options: GraphEventStoreOptions = {}) {
+    super(client, codec, options);
     const { pastDays, futureDays } = this.options.window ?? { pastDays: 365, futureDays: 730 };
     if (pastDays < 0 || futureDays < 0 || pastDays + futureDays > MAX_WINDOW_DAYS) {
       throw new RangeError(`calendar window must be 0…${MAX_WINDOW_DAYS} days in all`);
     }
   }
 
-  readChanges(
+  protected async changesSince(
     folder: OutlookFolderId,
     cursor: OutlookCursor | undefined,
-    signal?: AbortSignalLike,
+    s: AbortSignal | undefined,
   ): Promise<ChangeSet> {
-    return storeCall(signal, async () => {
-      const s = asAbortSignal(signal);
-      const opts = { prefer: EVENT_PREFER, ...(s ? { signal: s } : {}) };
-      const initial = `/me/calendars/${encode(folder)}/calendarView/delta${query(this.window())}`;
-      const round = await readDeltaRound(this.client, initial, cursor, opts);
+    const opts = { prefer: EVENT_PREFER, ...(s ? { signal: s } : {}) };
+    const initial = `/me/calendars/${encode(folder)}/calendarView/delta${query(this.window())}`;
+    const round = await readDeltaRound(this.client, initial, cursor, opts);
 
-      const { wanted, instancesByMaster, reportedRemoved } = groupRound(round.entries.values());
+    const { wanted, instancesByMaster, reportedRemoved } = groupRound(round.entries.values());
 
-      const current = await this.readCurrent(folder, [...wanted, ...reportedRemoved], round.fullResync, s);
-      const removed: OutlookChange[] = [];
-      for (const id of reportedRemoved) {
-        if (current.get(id) === 'gone') removed.push({ id: outlookItemId(id), removed: true });
+    const current = await this.readCurrent(folder, [...wanted, ...reportedRemoved], round.fullResync, s);
+    const removed: OutlookChange[] = [];
+    for (const id of reportedRemoved) {
+      if (current.get(id) === 'gone') removed.push(removal(id));
+    }
+    const present: Array<{ id: string; json: GraphJson; related?: readonly GraphJson[] }> = [];
+    for (const id of wanted) {
+      const json = current.get(id);
+      if (json === undefined || json === 'gone') {
+        if (!round.fullResync && json === 'gone') removed.push(removal(id));
+        continue;
       }
-      const present: Array<{ id: string; json: GraphJson; related?: readonly GraphJson[] }> = [];
-      for (const id of wanted) {
-        const json = current.get(id);
-        if (json === undefined || json === 'gone') {
-          if (!round.fullResync && json === 'gone') removed.push({ id: outlookItemId(id), removed: true });
-          continue;
-        }
-        present.push({ id, json });
-      }
-      await this.attachInstances(folder, present, round.fullResync ? instancesByMaster : undefined, s);
-      const { items, unreadable } = decodeItems(this.codec, present, linkFromExtendedProperties);
-      return {
-        changes: [...items, ...removed],
-        nextCursor: outlookCursor(round.deltaLink),
-        fullResync: round.fullResync,
-        ...(unreadable.length > 0 ? { unreadable } : {}),
-      };
-    });
+      present.push({ id, json });
+    }
+    await this.attachInstances(folder, present, round.fullResync ? instancesByMaster : undefined, s);
+    return changeSet(round, decodeItems(this.codec, present, linkFromExtendedProperties), removed);
   }
 
   /** Everything in the window: a full delta round (the window's ids) and their current content. */
@@ -126,66 +101,49 @@ export class GraphEventStore implements OutlookStore {
   }
 
   findByLuid(folder: OutlookFolderId, luid: Luid, signal?: AbortSignalLike): Promise<StoredItem | undefined> {
-    return storeCall(signal, async () => {
-      const s = asAbortSignal(signal);
-      const url = `${base(folder)}${query({ $filter: luidFilter(luid), $expand: this.expand() })}`;
-      const { items } = await this.client.getAll<GraphJson>(url, {
+    return this.call(signal, async (s) => {
+      const present = await this.findLinked(base(folder), luid, this.expand(), {
         prefer: EVENT_PREFER,
         ...(s ? { signal: s } : {}),
       });
-      const present = items.flatMap((json) => (typeof json.id === 'string' ? [{ id: json.id, json }] : []));
       await this.attachInstances(folder, present, undefined, s);
       return decodeItems(this.codec, present, linkFromExtendedProperties).items[0];
     });
   }
 
-  writeBatch(
+  protected async write(
     folder: OutlookFolderId,
     ops: readonly WriteOp[],
-    signal?: AbortSignalLike,
+    s: AbortSignal | undefined,
   ): Promise<readonly WriteResult[]> {
-    return storeCall(signal, async () => {
-      const s = asAbortSignal(signal);
-      const writes = new Map<number, GraphWrite>();
-      const outcomes = await runWriteOps(
-        this.client,
-        ops,
-        (op, index) => this.plan(folder, op, index, writes),
-        s,
-      );
-      const results = outcomes.map((o) => o.result);
-      const jobs: OccurrenceJob[] = [];
-      results.forEach((result, index) => {
-        const occurrences = writes.get(index)?.occurrences ?? [];
-        if (result.ok && occurrences.length > 0)
-          jobs.push({ index, seriesId: result.id, changes: occurrences });
-      });
-      const failures = await applyOccurrenceChanges(this.client, folder, jobs, s);
-      for (const [index, error] of failures) {
-        const written = results[index];
-        // The series exists; say so, so the engine links it instead of creating it again.
-        if (written?.ok) results[index] = { ok: false, op: written.op, error, id: written.id };
-      }
-      return results;
+    const writes = new Map<number, GraphWrite>();
+    const results = await this.runOps(ops, (op, index) => this.plan(folder, op, index, writes), s);
+    const jobs: OccurrenceJob[] = [];
+    results.forEach((result, index) => {
+      const occurrences = writes.get(index)?.occurrences ?? [];
+      if (result.ok && occurrences.length > 0)
+        jobs.push({ index, seriesId: result.id, changes: occurrences });
     });
+    const failures = await applyOccurrenceChanges(this.client, folder, jobs, s);
+    for (const [index, error] of failures) {
+      const written = results[index];
+      // The series exists; say so, so the engine links it instead of creating it again.
+      if (written?.ok) results[index] = { ok: false, op: written.op, error, id: written.id };
+    }
+    return results;
   }
 
   private plan(folder: OutlookFolderId, op: WriteOp, index: number, writes: Map<number, GraphWrite>): OpPlan {
-    if (op.op === 'delete') return { request: { method: 'DELETE', url: `${base(folder)}/${encode(op.id)}` } };
-    if (op.item.kind !== 'event') {
-      return { invalid: { code: 'INVALID_ITEM', message: `an event store can't hold a ${op.item.kind}` } };
-    }
-    const write = this.codec.toGraph(op.item);
-    writes.set(index, write);
-    // Attendees are data only: writing them makes Outlook send meeting requests.
-    const { attendees: _attendees, ...graphEvent } = write.body;
-    const body = withLinkProperties(
-      op.op === 'update' ? this.clearingAbsent(graphEvent) : graphEvent,
-      op.link,
-    );
-    return op.op === 'create'
-      ? { request: { method: 'POST', url: base(folder), body } }
-      : { request: { method: 'PATCH', url: `${base(folder)}/${encode(op.id)}`, body } };
+    return this.planRequest(base(folder), op, (item, itemOp) => {
+      const write = this.codec.toGraph(item);
+      writes.set(index, write);
+      // Attendees are data only: writing them makes Outlook send meeting requests.
+      const { attendees: _attendees, ...graphEvent } = write.body;
+      return withLinkProperties(
+        itemOp.op === 'update' ? this.clearingAbsent(graphEvent) : graphEvent,
+        itemOp.link,
+      );
+    });
   }
 
   /** PATCH keeps extended properties it isn't given: the mapping's absent ones are written empty. */
@@ -214,12 +172,9 @@ export class GraphEventStore implements OutlookStore {
     signal?: AbortSignal,
   ): Promise<Map<string, GraphJson | 'gone'>> {
     const opts = { prefer: EVENT_PREFER, ...(signal ? { signal } : {}) };
-    if (fullResync || ids.length > (this.options.rereadThreshold ?? 100)) {
-      const pageSize = this.options.listPageSize ?? 500;
-      const url = `${base(folder)}${query({ $expand: this.expand(), $top: pageSize })}`;
-      const { items } = await this.client.getAll<GraphJson>(url, { ...opts, pageSize });
-      const byId = new Map(items.flatMap((j) => (typeof j.id === 'string' ? [[j.id, j] as const] : [])));
-      return new Map(ids.map((id) => [id, byId.get(id) ?? 'gone']));
+    if (fullResync || this.listingIsCheaper(ids.length)) {
+      const listing = byId(await this.listAll(base(folder), this.expand(), opts));
+      return new Map(ids.map((id) => [id, listing.get(id) ?? 'gone']));
     }
     const urls = new Map(
       ids.map((id) => [id, `${base(folder)}/${encode(id)}${query({ $expand: this.expand() })}`]),

@@ -5,8 +5,9 @@
 import type { OutlookStore } from '../../core/sync/outlook-store.js';
 import type { GraphClient } from './client.js';
 import { graphCodecs, type GraphCodecOptions } from './codecs.js';
-import { GraphContactStore, type GraphStoreOptions } from './contact-store.js';
+import { GraphContactStore } from './contact-store.js';
 import { GraphEventStore, type GraphEventStoreOptions } from './event-store.js';
+import type { GraphStoreOptions } from './store-base.js';
 import { GraphTaskStore } from './task-store.js';
 
 export { GraphClient, GRAPH_BASE_URL, GRAPH_SCOPES, parseRetryAfter } from './client.js';

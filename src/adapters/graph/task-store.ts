@@ -4,81 +4,48 @@
  * and link at once — no re-reads. Writes: a create carries the extension in the same POST; an update
  * PATCHes the task, and only when that worked, the extension (created if the task had none).
  */
-import { outlookItemId, type Luid, type OutlookFolderId, type Task } from '../../core/model/index.js';
+import type { Luid, OutlookFolderId, Task } from '../../core/model/index.js';
 import type {
   AbortSignalLike,
   ChangeSet,
   OutlookChange,
   OutlookCursor,
-  OutlookStore,
   OutlookStoreIssue,
   StoredItem,
   WriteOp,
   WriteResult,
 } from '../../core/sync/outlook-store.js';
-import { outlookCursor } from '../../core/sync/outlook-store.js';
 import type { BatchRequest } from './batch.js';
-import type { GraphClient } from './client.js';
-import type { GraphStoreOptions } from './contact-store.js';
 import { toStoreIssue } from './errors.js';
 import { TASK_LINK_EXTENSION, linkFromExtensions, linkToExtension } from './item-link.js';
-import {
-  asAbortSignal,
-  decodeItems,
-  encode,
-  query,
-  readDeltaRound,
-  runWriteOps,
-  storeCall,
-  type GraphCodec,
-  type GraphJson,
-  type OpPlan,
-} from './store-support.js';
+import { changeSet, GraphStore, removal, signalOnly } from './store-base.js';
+import { decodeItems, encode, query, readDeltaRound, type GraphJson, type OpPlan } from './store-support.js';
 
 // All of a task's extensions (usually just ours): To Do extension ids differ from their names by host.
 const EXPAND_LINK = 'extensions';
 
-export class GraphTaskStore implements OutlookStore {
+export class GraphTaskStore extends GraphStore<Task> {
   readonly kind = 'task' as const;
 
-  constructor(
-    private readonly client: GraphClient,
-    private readonly codec: GraphCodec<Task>,
-    private readonly options: GraphStoreOptions = {},
-  ) {}
-
-  readChanges(
+  protected async changesSince(
     folder: OutlookFolderId,
     cursor: OutlookCursor | undefined,
-    signal?: AbortSignalLike,
+    signal: AbortSignal | undefined,
   ): Promise<ChangeSet> {
-    return storeCall(signal, async () => {
-      const s = asAbortSignal(signal);
-      const initial = `${base(folder)}/delta${query({ $expand: EXPAND_LINK })}`;
-      const round = await readDeltaRound(this.client, initial, cursor, s ? { signal: s } : {});
-      const removed: OutlookChange[] = [];
-      const present: Array<{ id: string; json: GraphJson }> = [];
-      for (const entry of round.entries.values()) {
-        if (entry.removed) removed.push({ id: outlookItemId(entry.id), removed: true });
-        else present.push({ id: entry.id, json: entry.json });
-      }
-      const { items, unreadable } = decodeItems(this.codec, present, linkFromExtensions);
-      return {
-        changes: [...items, ...removed],
-        nextCursor: outlookCursor(round.deltaLink),
-        fullResync: round.fullResync,
-        ...(unreadable.length > 0 ? { unreadable } : {}),
-      };
-    });
+    const initial = `${base(folder)}/delta${query({ $expand: EXPAND_LINK })}`;
+    const round = await readDeltaRound(this.client, initial, cursor, signalOnly(signal));
+    const removed: OutlookChange[] = [];
+    const present: Array<{ id: string; json: GraphJson }> = [];
+    for (const entry of round.entries.values()) {
+      if (entry.removed) removed.push(removal(entry.id));
+      else present.push({ id: entry.id, json: entry.json });
+    }
+    return changeSet(round, decodeItems(this.codec, present, linkFromExtensions), removed);
   }
 
   readAll(folder: OutlookFolderId, signal?: AbortSignalLike): Promise<readonly StoredItem[]> {
-    return storeCall(signal, async () => {
-      const s = asAbortSignal(signal);
-      const pageSize = this.options.listPageSize ?? 500;
-      const url = `${base(folder)}${query({ $expand: EXPAND_LINK, $top: pageSize })}`;
-      const { items } = await this.client.getAll<GraphJson>(url, { pageSize, ...(s ? { signal: s } : {}) });
-      const jsons = items.flatMap((json) => (typeof json.id === 'string' ? [{ id: json.id, json }] : []));
+    return this.call(signal, async (s) => {
+      const jsons = await this.listAll(base(folder), EXPAND_LINK, signalOnly(s));
       return decodeItems(this.codec, jsons, linkFromExtensions).items;
     });
   }
@@ -92,48 +59,35 @@ export class GraphTaskStore implements OutlookStore {
     return (await this.readAll(folder, signal)).find((s) => s.link?.luid === luid);
   }
 
-  writeBatch(
+  protected async write(
     folder: OutlookFolderId,
     ops: readonly WriteOp[],
-    signal?: AbortSignalLike,
+    s: AbortSignal | undefined,
   ): Promise<readonly WriteResult[]> {
-    return storeCall(signal, async () => {
-      const s = asAbortSignal(signal);
-      const jobs = new Map<number, ExtensionJob>();
-      const outcomes = await runWriteOps(
-        this.client,
-        ops,
-        (op, index) => this.plan(folder, op, index, jobs),
-        s,
-      );
-      const results = outcomes.map((o) => o.result);
-      // Updates: the extensions follow only a successful content write, so the link never claims
-      // content that Outlook doesn't have.
-      const due = [...jobs].filter(([index]) => results[index]?.ok).map(([, job]) => job);
-      const failures = await this.writeExtensions(folder, due, s);
-      for (const [index, error] of failures) results[index] = { ok: false, op: 'update', error };
-      return results;
-    });
+    const jobs = new Map<number, ExtensionJob>();
+    const results = await this.runOps(ops, (op, index) => this.plan(folder, op, index, jobs), s);
+    // Updates: the extensions follow only a successful content write, so the link never claims
+    // content that Outlook doesn't have.
+    const due = [...jobs].filter(([index]) => results[index]?.ok).map(([, job]) => job);
+    const failures = await this.writeExtensions(folder, due, s);
+    for (const [index, error] of failures) results[index] = { ok: false, op: 'update', error };
+    return results;
   }
 
   private plan(folder: OutlookFolderId, op: WriteOp, index: number, jobs: Map<number, ExtensionJob>): OpPlan {
-    if (op.op === 'delete') return { request: { method: 'DELETE', url: `${base(folder)}/${encode(op.id)}` } };
-    if (op.item.kind !== 'task') {
-      return { invalid: { code: 'INVALID_ITEM', message: `a task store can't hold a ${op.item.kind}` } };
-    }
-    const { extensions, ...task } = this.codec.toGraph(op.item).body;
-    const theirs = (Array.isArray(extensions) ? (extensions as Array<Record<string, unknown>>) : []).filter(
-      (x) => x.extensionName !== TASK_LINK_EXTENSION,
-    );
-    const upserts = [...theirs, linkToExtension(op.link)];
-    if (op.op === 'create') {
-      return { request: { method: 'POST', url: base(folder), body: { ...task, extensions: upserts } } };
-    }
-    const removals = (this.codec.extensionNames ?? []).filter(
-      (name) => !theirs.some((x) => x.extensionName === name),
-    );
-    jobs.set(index, { index, taskId: op.id, upserts, removals });
-    return { request: { method: 'PATCH', url: `${base(folder)}/${encode(op.id)}`, body: task } };
+    return this.planRequest(base(folder), op, (item, itemOp) => {
+      const { extensions, ...task } = this.codec.toGraph(item).body;
+      const theirs = (Array.isArray(extensions) ? (extensions as Array<Record<string, unknown>>) : []).filter(
+        (x) => x.extensionName !== TASK_LINK_EXTENSION,
+      );
+      const upserts = [...theirs, linkToExtension(itemOp.link)];
+      if (itemOp.op === 'create') return { ...task, extensions: upserts };
+      const removals = (this.codec.extensionNames ?? []).filter(
+        (name) => !theirs.some((x) => x.extensionName === name),
+      );
+      jobs.set(index, { index, taskId: itemOp.id, upserts, removals });
+      return task;
+    });
   }
 
   /** PATCH each extension (POST when the task has none yet), DELETE the mapping's absent ones. */
