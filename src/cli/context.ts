@@ -1,6 +1,7 @@
 /** What every command gets: parsed flags, output channels, the language's texts, and how to open the mailbox. */
 import { bool, num, str, type ParsedArgs } from './args.js';
 import { CliError } from './errors.js';
+import { graphTokenProvider } from './graph-tokens.js';
 import { lockFile } from './lock.js';
 import { CLI_TEXTS, type CliLanguage } from './texts.js';
 import type { CrmConnection } from './ports.js';
@@ -14,6 +15,10 @@ export interface CliIo {
   readonly signal?: AbortSignal;
   /** Live progress for a person watching (a terminal); absent for scripts and pipes. */
   readonly progress?: (text: string) => void;
+  /** False when no person can answer a sign-in (standard input not a terminal: cron, CI); default true. */
+  readonly interactive?: boolean;
+  /** `fetch` for the identity platform (sign-in); tests carry it to a loopback server. Default: global fetch. */
+  readonly identityFetch?: typeof fetch;
 }
 
 export interface CommandContext {
@@ -32,16 +37,12 @@ export async function openWorkspace(
 ): Promise<Workspace> {
   const { args } = ctx;
   if (bool(args, 'graph')) {
-    const tokenEnv = str(args, 'token-env');
-    if (!tokenEnv)
-      throw new CliError('MISSING_FLAG', '--token-env is required with --graph', { flag: 'token-env' });
     const timeZone = str(args, 'time-zone');
     const statePath = str(args, 'state') ?? DEFAULT_STATE_FILE;
     if (options.write) lockFile(statePath);
     return openGraphWorkspace({
-      tokenEnv,
+      tokenProvider: await graphTokenProvider(ctx, statePath),
       statePath,
-      env: ctx.io.env as NodeJS.ProcessEnv,
       ...(timeZone ? { timeZone } : {}),
     });
   }

@@ -22,6 +22,8 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => void process.stderr.write(text + '\n'),
   env: process.env,
   signal: controller.signal,
+  // Cron and CI give no terminal: a sign-in there must fail at once, not wait for a device code nobody sees.
+  interactive: process.stdin.isTTY === true,
   // Rewritten in place on a terminal; scripts and pipes get only the result lines.
   ...(process.stderr.isTTY
     ? { progress: (text: string) => void process.stderr.write(`\r\x1b[K${text}`) }

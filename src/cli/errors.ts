@@ -9,6 +9,8 @@ export const EXIT = {
   guardStopped: 3,
   connection: 4,
   partial: 5,
+  /** A scheduled (non-interactive) run found no usable saved sign-in: a person must sign in once. */
+  signInRequired: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -35,7 +37,9 @@ export type CliErrorCode =
   | 'ITEMS_FAILED'
   | 'NOTHING_TO_UNDO'
   | 'RUN_NOT_UNDOABLE'
-  | 'STATE_INVALID';
+  | 'STATE_INVALID'
+  | 'SIGN_IN_REQUIRED'
+  | 'SIGN_IN_FAILED';
 
 const EXIT_OF: Readonly<Record<CliErrorCode, ExitCode>> = {
   UNKNOWN_COMMAND: EXIT.usage,
@@ -60,6 +64,8 @@ const EXIT_OF: Readonly<Record<CliErrorCode, ExitCode>> = {
   NOTHING_TO_UNDO: EXIT.other,
   RUN_NOT_UNDOABLE: EXIT.other,
   STATE_INVALID: EXIT.other,
+  SIGN_IN_REQUIRED: EXIT.signInRequired,
+  SIGN_IN_FAILED: EXIT.connection,
 };
 
 export type CliErrorDetails = Readonly<Record<string, string | number | boolean | undefined>>;
@@ -81,7 +87,10 @@ export class CliError extends Error {
 
 /** Failures of the layers below as CliErrors: sign-in and reachability are exit 4, the rest exit 1. */
 export function toCliError(e: unknown): CliError | undefined {
-  if (e instanceof CliError) return e;
+  // A sign-in failure inside a Graph call arrives wrapped (GraphError, then OutlookStoreError): its own code wins.
+  for (let link = e, depth = 0; link instanceof Error && depth < 4; link = link.cause, depth++) {
+    if (link instanceof CliError) return link;
+  }
   const failure = e as { name?: string; code?: unknown } | null;
   const code = typeof failure?.code === 'string' ? failure.code : undefined;
   if (!code) return undefined;

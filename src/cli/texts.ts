@@ -21,9 +21,28 @@ interface CliTexts {
   readonly within: (n: number) => string;
   readonly linked: (n: number, score: number) => string;
   readonly followUp: string;
+  /** Device-code sign-in (stderr): where to go and which code to enter, then who signed in. */
+  readonly signIn: {
+    readonly deviceCode: (url: string, code: string, minutes: number) => string;
+    readonly signedIn: (who: string, cacheFile: string) => string;
+  };
 }
 
 const d = (x: CliErrorDetails, k: string) => String(x[k] ?? '');
+
+/** The identity platform's answers a person can act on, in words; the code itself stays in the line too. */
+const SIGN_IN_REASONS: Readonly<Record<CliLanguage, Readonly<Record<string, string>>>> = {
+  en: {
+    authorization_declined: 'the sign-in was declined (authorization_declined)',
+    expired_token: 'the code expired before anyone signed in (expired_token)',
+    device_code_expired: 'the code expired before anyone signed in (device_code_expired)',
+  },
+  de: {
+    authorization_declined: 'die Anmeldung wurde abgelehnt (authorization_declined)',
+    expired_token: 'der Code ist abgelaufen, bevor sich jemand angemeldet hat (expired_token)',
+    device_code_expired: 'der Code ist abgelaufen, bevor sich jemand angemeldet hat (device_code_expired)',
+  },
+};
 
 const en: CliTexts = {
   usage: 'Usage: outlook-crm-sync <command> [flags]   (outlook-crm-sync <command> --help for its flags)',
@@ -38,8 +57,15 @@ const en: CliTexts = {
   },
   flags: {
     mailbox: 'the sandbox mailbox file (created by "mailbox import"); sync state is kept inside it',
-    graph: 'use real Microsoft Graph instead of a sandbox mailbox file',
-    'token-env': 'with --graph: name of the environment variable holding a Graph access token',
+    graph:
+      'use real Microsoft Graph instead of a sandbox mailbox file (device-code sign-in unless --token-env)',
+    'token-env':
+      'with --graph: name of the environment variable holding a Graph access token (no sign-in; CI, app-only tokens)',
+    'client-id':
+      "with --graph: the add-in's Entra ID app registration (or set ADDIN_CLIENT_ID; public client flows allowed)",
+    tenant: 'with --graph: the Entra ID tenant id or domain (default: organizations)',
+    'no-interactive':
+      'with --graph: never wait for a device-code sign-in; fail with exit 6 when the saved sign-in is missing or expired (implied when standard input is not a terminal)',
     state: 'with --graph: the file for sync state and history (default: outlook-crm-sync.state.json)',
     'time-zone': "with --graph: the mailbox's IANA time zone (default: this machine's)",
     lang: 'language of the output (default: from LANG)',
@@ -63,12 +89,14 @@ const en: CliTexts = {
     'link-above': 'link every pair with at least this score (newer values win); the next sync links them',
   },
   exitCodes:
-    'Exit codes: 0 done, 1 other failure, 2 usage error, 3 stopped by the deletion guard, 4 connection or sign-in failed, 5 some items failed.',
+    'Exit codes: 0 done, 1 other failure, 2 usage error, 3 stopped by the deletion guard, 4 connection or sign-in failed, 5 some items failed, 6 sign-in needed (a person must sign in once).',
   error: {
     UNKNOWN_COMMAND: (x) => `unknown command "${d(x, 'command')}"`,
     UNKNOWN_FLAG: (x) => `unknown flag --${d(x, 'flag')}`,
     MISSING_FLAG: (x) =>
-      x['env'] ? `environment variable ${d(x, 'env')} is empty` : `--${d(x, 'flag')} is required`,
+      x['env']
+        ? `environment variable ${d(x, 'env')} is empty`
+        : `--${d(x, 'flag')}${x['orEnv'] ? ` (or ${d(x, 'orEnv')})` : ''} is required`,
     BAD_FLAG_VALUE: (x) => `--${d(x, 'flag')}: ${d(x, 'reason') || 'bad value'}`,
     MISSING_ARGUMENT: (x) => `missing ${d(x, 'argument')}`,
     FILE_NOT_FOUND: (x) => `file not found: ${d(x, 'path')}`,
@@ -92,6 +120,10 @@ const en: CliTexts = {
     RUN_NOT_UNDOABLE: (x) =>
       `run ${d(x, 'runId')} is not the newest run that can be undone (${d(x, 'newest')})`,
     STATE_INVALID: (x) => `the sync state in ${d(x, 'where')} is not readable`,
+    SIGN_IN_REQUIRED: (x) =>
+      `sign-in needed (${d(x, 'reason')}): run the command once in a terminal without --no-interactive; the sign-in is then kept in ${d(x, 'cache')}`,
+    SIGN_IN_FAILED: (x) =>
+      `sign-in to Microsoft 365 failed: ${SIGN_IN_REASONS.en[d(x, 'reason')] ?? d(x, 'reason')}`,
   },
   imported: (n, folder, failed) =>
     `${n} items imported into "${folder}"${failed ? `, ${failed} failed` : ''}`,
@@ -104,6 +136,11 @@ const en: CliTexts = {
   linked: (n, score) =>
     `${n} pairs with score ≥ ${score} linked: the next sync links them instead of copying`,
   followUp: 'sending the merged values of linked pairs to the CRM',
+  signIn: {
+    deviceCode: (url, code, minutes) =>
+      `To sign in to Microsoft 365, open ${url} and enter the code ${code} (valid for ${minutes} minutes).`,
+    signedIn: (who, cacheFile) => `Signed in as ${who}; the sign-in is kept in ${cacheFile}.`,
+  },
 };
 
 const de: CliTexts = {
@@ -124,8 +161,15 @@ const de: CliTexts = {
   flags: {
     mailbox:
       'die Sandbox-Postfachdatei (von "mailbox import" angelegt); der Synchronisierungsstand liegt darin',
-    graph: 'echtes Microsoft Graph statt einer Sandbox-Postfachdatei verwenden',
-    'token-env': 'mit --graph: Name der Umgebungsvariable mit einem Graph-Zugriffstoken',
+    graph:
+      'echtes Microsoft Graph statt einer Sandbox-Postfachdatei verwenden (Anmeldung mit Gerätecode, außer mit --token-env)',
+    'token-env':
+      'mit --graph: Name der Umgebungsvariable mit einem Graph-Zugriffstoken (keine Anmeldung; CI, App-Token)',
+    'client-id':
+      'mit --graph: die Entra-ID-App-Registrierung des Add-ins (oder ADDIN_CLIENT_ID setzen; öffentliche Client-Flows erlaubt)',
+    tenant: 'mit --graph: Entra-ID-Mandant als ID oder Domäne (Standard: organizations)',
+    'no-interactive':
+      'mit --graph: nie auf eine Anmeldung mit Gerätecode warten; mit Rückgabewert 6 enden, wenn die gespeicherte Anmeldung fehlt oder abgelaufen ist (gilt auch, wenn die Standardeingabe kein Terminal ist)',
     state:
       'mit --graph: Datei für Synchronisierungsstand und Verlauf (Standard: outlook-crm-sync.state.json)',
     'time-zone': 'mit --graph: IANA-Zeitzone des Postfachs (Standard: die dieses Rechners)',
@@ -152,11 +196,14 @@ const de: CliTexts = {
       'alle Paare ab dieser Punktzahl verknüpfen (neuere Werte gewinnen); die nächste Synchronisierung verknüpft sie',
   },
   exitCodes:
-    'Rückgabewerte: 0 erledigt, 1 anderer Fehler, 2 Aufruffehler, 3 vom Löschschutz angehalten, 4 Verbindung oder Anmeldung fehlgeschlagen, 5 einzelne Elemente fehlgeschlagen.',
+    'Rückgabewerte: 0 erledigt, 1 anderer Fehler, 2 Aufruffehler, 3 vom Löschschutz angehalten, 4 Verbindung oder Anmeldung fehlgeschlagen, 5 einzelne Elemente fehlgeschlagen, 6 Anmeldung nötig (einmal von Hand anmelden).',
   error: {
     UNKNOWN_COMMAND: (x) => `unbekannter Befehl "${d(x, 'command')}"`,
     UNKNOWN_FLAG: (x) => `unbekannte Option --${d(x, 'flag')}`,
-    MISSING_FLAG: (x) => (x['env'] ? `Umgebungsvariable ${d(x, 'env')} ist leer` : `--${d(x, 'flag')} fehlt`),
+    MISSING_FLAG: (x) =>
+      x['env']
+        ? `Umgebungsvariable ${d(x, 'env')} ist leer`
+        : `--${d(x, 'flag')}${x['orEnv'] ? ` (oder ${d(x, 'orEnv')})` : ''} fehlt`,
     BAD_FLAG_VALUE: (x) => `--${d(x, 'flag')}: ${d(x, 'reason') || 'ungültiger Wert'}`,
     MISSING_ARGUMENT: (x) => `${d(x, 'argument')} fehlt`,
     FILE_NOT_FOUND: (x) => `Datei nicht gefunden: ${d(x, 'path')}`,
@@ -183,6 +230,10 @@ const de: CliTexts = {
     RUN_NOT_UNDOABLE: (x) =>
       `Lauf ${d(x, 'runId')} ist nicht der neueste rückgängig zu machende Lauf (${d(x, 'newest')})`,
     STATE_INVALID: (x) => `der Synchronisierungsstand in ${d(x, 'where')} ist nicht lesbar`,
+    SIGN_IN_REQUIRED: (x) =>
+      `Anmeldung nötig (${d(x, 'reason')}): den Befehl einmal in einem Terminal ohne --no-interactive ausführen; die Anmeldung wird dann in ${d(x, 'cache')} gespeichert`,
+    SIGN_IN_FAILED: (x) =>
+      `Anmeldung bei Microsoft 365 fehlgeschlagen: ${SIGN_IN_REASONS.de[d(x, 'reason')] ?? d(x, 'reason')}`,
   },
   imported: (n, folder, failed) =>
     `${n} Elemente in "${folder}" importiert${failed ? `, ${failed} fehlgeschlagen` : ''}`,
@@ -195,6 +246,11 @@ const de: CliTexts = {
   linked: (n, score) =>
     `${n} Paare ab Punktzahl ${score} verknüpft: die nächste Synchronisierung verknüpft sie, statt zu kopieren`,
   followUp: 'die zusammengeführten Werte verknüpfter Paare gehen an das CRM',
+  signIn: {
+    deviceCode: (url, code, minutes) =>
+      `Zur Anmeldung bei Microsoft 365 ${url} öffnen und den Code ${code} eingeben (gültig für ${minutes} Minuten).`,
+    signedIn: (who, cacheFile) => `Angemeldet als ${who}; die Anmeldung wird in ${cacheFile} gespeichert.`,
+  },
 };
 
 export const CLI_TEXTS: Readonly<Record<CliLanguage, CliTexts>> = { en, de };

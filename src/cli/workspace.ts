@@ -2,11 +2,12 @@
  * Where a CLI command works: a Graph client for the mailbox and the add-in settings (docs/decisions/0090).
  * - Sandbox mailbox file (default): the Graph emulator in this process over the file's mailbox; the settings
  *   live in the same file, and `save()` writes both with one atomic rename (temporary file, then rename).
- * - Real Graph (`--graph`): a bearer token from an environment variable; the settings in a local state file.
+ * - Real Graph (`--graph`): tokens from a device-code sign-in or an environment variable (context.ts decides);
+ *   the settings in a local state file.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { GraphClient } from '../adapters/graph/index.js';
+import { GraphClient, type TokenProvider } from '../adapters/graph/index.js';
 import { ianaFromZoneName } from '../core/formats/index.js';
 import { GraphEmulatorControl } from '../sandbox/graph/control.js';
 import { MailboxStore } from '../sandbox/graph/store/mailbox-store.js';
@@ -33,11 +34,16 @@ export interface SandboxOptions {
   readonly latencyMs?: number;
 }
 
-/** Writes to a temporary file beside the target and renames it: a crash never leaves half a file. */
-export function writeFileAtomically(path: string, text: string): void {
+/**
+ * Writes to a temporary file beside the target and renames it: a crash never leaves half a file. `mode` (e.g.
+ * 0o600 for the token cache) is set before the rename, so the target is never readable by others, not even briefly.
+ */
+export function writeFileAtomically(path: string, text: string, mode?: number): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  writeFileSync(temporary, text, mode === undefined ? {} : { mode });
+  // A temporary file left by a crashed run keeps its old mode through writeFileSync: set it explicitly.
+  if (mode !== undefined) chmodSync(temporary, mode);
   renameSync(temporary, path);
 }
 
@@ -110,22 +116,17 @@ export function openSandboxWorkspace(path: string, options: SandboxOptions = {})
 }
 
 export interface GraphOptions {
-  /** Name of the environment variable holding a Graph access token (never the token itself: argv is visible). */
-  readonly tokenEnv: string;
+  /** Asked before every Graph request (and again after a 401), so a long run outlives one access token. */
+  readonly tokenProvider: TokenProvider;
   readonly statePath: string;
   readonly timeZone?: string;
-  readonly env: NodeJS.ProcessEnv;
 }
 
 export async function openGraphWorkspace(options: GraphOptions): Promise<Workspace> {
-  const token = options.env[options.tokenEnv];
-  if (!token) {
-    throw new CliError('MISSING_FLAG', 'the token variable is empty', { env: options.tokenEnv });
-  }
   const settings = existsSync(options.statePath)
     ? parseSettings(readJson(options.statePath, 'state'), options.statePath)
     : emptySettings();
-  const client = new GraphClient({ tokenProvider: { getToken: async () => token } });
+  const client = new GraphClient({ tokenProvider: options.tokenProvider });
   const me = await client.get<{
     mail?: string;
     userPrincipalName?: string;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlags, type FlagSpec } from '../../src/cli/args.js';
+import { COMMANDS, type CommandName } from '../../src/cli/commands.js';
 import { CliError } from '../../src/cli/errors.js';
+import { commandHelp } from '../../src/cli/help.js';
 
 const SPECS: FlagSpec[] = [
   { name: 'mailbox', type: 'string', required: true },
@@ -78,4 +80,50 @@ describe('parseFlags', () => {
       flag: 'dry-run',
     });
   });
+});
+
+describe('the sign-in flags of --graph', () => {
+  const SIGN_IN_FLAGS = ['client-id', 'tenant', 'no-interactive', 'token-env'];
+
+  it('are parsed for every command that opens a mailbox, the client id also from ADDIN_CLIENT_ID', () => {
+    for (const command of Object.keys(COMMANDS) as CommandName[]) {
+      const specs = COMMANDS[command].filter((s) => s.name !== 'crm' && !s.required);
+      const args = parseFlags(specs, ['--graph', '--tenant', 'contoso.example', '--no-interactive'], {
+        ADDIN_CLIENT_ID: 'app-id-from-env',
+      });
+      expect(args.flags).toMatchObject({
+        graph: true,
+        tenant: 'contoso.example',
+        'no-interactive': true,
+        'client-id': 'app-id-from-env',
+      });
+      expect(
+        parseFlags(specs, ['--client-id', 'flag-id'], { ADDIN_CLIENT_ID: 'env' }).flags['client-id'],
+      ).toBe('flag-id');
+    }
+    expect(codeOf(() => parseFlags(COMMANDS.history, ['--no-interactive=yes']))).toEqual({
+      code: 'BAD_FLAG_VALUE',
+      flag: 'no-interactive',
+    });
+    expect(codeOf(() => parseFlags(COMMANDS.history, ['--tenant']))).toEqual({
+      code: 'BAD_FLAG_VALUE',
+      flag: 'tenant',
+    });
+  });
+
+  it.each(['en', 'de'] as const)(
+    'are documented in the %s help of every command, with exit code 6',
+    (lang) => {
+      for (const command of Object.keys(COMMANDS) as CommandName[]) {
+        const lines = commandHelp(command, lang).split('\n');
+        for (const flag of SIGN_IN_FLAGS) {
+          const line = lines.find((l) => l.trimStart().startsWith(`--${flag} `) || l.trim() === `--${flag}`);
+          // The flag, then its description in this language (not an empty column).
+          expect(line?.replace(/^\s*--\S+(\s+[A-Z|]+)?\s+/, '').length ?? 0).toBeGreaterThan(20);
+        }
+        expect(lines.join('\n')).toMatch(/ADDIN_CLIENT_ID/);
+        expect(lines.at(-1)).toMatch(/\b6\b/);
+      }
+    },
+  );
 });
