@@ -1,8 +1,9 @@
 /**
- * JSON types of the writable fields. Graph refuses a value of the wrong type with 400
- * `RequestBodyRead`; so do we, so that nothing malformed is stored and rendered later.
- * `null` clears a field (PATCH) and is always accepted; start/end/recurrence and the To Do
- * dates have their own, stricter checks.
+ * The writable fields of each Graph resource and their JSON types: one table, so that what a
+ * resource accepts (schema.ts) and how each field is checked can't drift apart. Graph refuses a
+ * value of the wrong type with 400 `RequestBodyRead`; so do we, so that nothing malformed is stored
+ * and rendered later. `null` clears a field (PATCH) and is always accepted; start/end, the event's
+ * recurrence and the To Do dates have their own, stricter checks.
  */
 import { badRequest } from '../errors.js';
 import type { ItemKind, JsonObject } from './types.js';
@@ -18,12 +19,14 @@ type FieldType =
   | 'itemBody'
   | 'location'
   | 'object'
+  // Checked apart by a stricter rule (schema.ts, recurrence.ts, time.ts).
+  | 'own'
   | readonly string[];
 
 const SENSITIVITY = ['normal', 'personal', 'private', 'confidential'] as const;
 const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
-const IMPORTANCE = ['low', 'normal', 'high'] as const;
-const TASK_STATUS = ['notStarted', 'inProgress', 'completed', 'waitingOnOthers', 'deferred'] as const;
+export const IMPORTANCE = ['low', 'normal', 'high'] as const;
+export const TASK_STATUS = ['notStarted', 'inProgress', 'completed', 'waitingOnOthers', 'deferred'] as const;
 
 const STRING_CONTACT_FIELDS = [
   'displayName',
@@ -52,6 +55,7 @@ const STRING_CONTACT_FIELDS = [
   'personalNotes',
 ];
 
+/** Every writable field by resource; a property not listed here doesn't exist on the resource. */
 const TYPES: Record<ItemKind, Record<string, FieldType>> = {
   contact: {
     ...Object.fromEntries(STRING_CONTACT_FIELDS.map((f) => [f, 'string' as const])),
@@ -68,10 +72,13 @@ const TYPES: Record<ItemKind, Record<string, FieldType>> = {
   event: {
     subject: 'string',
     body: 'itemBody',
+    start: 'own',
+    end: 'own',
     isAllDay: 'boolean',
     location: 'location',
     locations: 'objects',
     attendees: 'objects',
+    recurrence: 'own',
     isReminderOn: 'boolean',
     reminderMinutesBeforeStart: 'int',
     sensitivity: SENSITIVITY,
@@ -91,6 +98,10 @@ const TYPES: Record<ItemKind, Record<string, FieldType>> = {
     importance: IMPORTANCE,
     status: TASK_STATUS,
     isReminderOn: 'boolean',
+    reminderDateTime: 'own',
+    startDateTime: 'own',
+    dueDateTime: 'own',
+    completedDateTime: 'own',
     categories: 'strings',
     recurrence: 'object',
   },
@@ -137,8 +148,14 @@ function matches(type: FieldType, value: unknown): boolean {
       return isObject(value) && allStrings(value, ['displayName', 'locationUri', 'locationType']);
     case 'object':
       return isObject(value);
+    case 'own':
+      return true;
   }
   return false;
+}
+
+export function isWritableField(kind: ItemKind, property: string): boolean {
+  return Object.hasOwn(TYPES[kind], property);
 }
 
 export function checkFieldTypes(kind: ItemKind, fields: JsonObject): void {

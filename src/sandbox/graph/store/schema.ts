@@ -4,84 +4,10 @@
  * `singleValueExtendedProperties` on a To Do task shows up); read-only ones are ignored.
  */
 import { badRequest } from '../errors.js';
-import { checkFieldTypes } from './field-types.js';
+import { checkFieldTypes, IMPORTANCE, isWritableField, TASK_STATUS } from './field-types.js';
 import { validateRecurrence } from './recurrence.js';
 import { parseLocal, requireZone } from './time.js';
 import type { ItemKind, JsonObject } from './types.js';
-
-const CONTACT_FIELDS = [
-  'displayName',
-  'givenName',
-  'middleName',
-  'surname',
-  'title',
-  'generation',
-  'nickName',
-  'initials',
-  'fileAs',
-  'yomiGivenName',
-  'yomiSurname',
-  'yomiCompanyName',
-  'companyName',
-  'department',
-  'jobTitle',
-  'profession',
-  'officeLocation',
-  'manager',
-  'assistantName',
-  'emailAddresses',
-  'businessPhones',
-  'homePhones',
-  'mobilePhone',
-  'imAddresses',
-  'businessAddress',
-  'homeAddress',
-  'otherAddress',
-  'businessHomePage',
-  'birthday',
-  'spouseName',
-  'children',
-  'personalNotes',
-  'categories',
-] as const;
-
-const EVENT_FIELDS = [
-  'subject',
-  'body',
-  'start',
-  'end',
-  'isAllDay',
-  'location',
-  'locations',
-  'attendees',
-  'recurrence',
-  'isReminderOn',
-  'reminderMinutesBeforeStart',
-  'sensitivity',
-  'showAs',
-  'importance',
-  'categories',
-  'responseRequested',
-  'allowNewTimeProposals',
-  'isOnlineMeeting',
-  'onlineMeetingProvider',
-  'hideAttendees',
-  'transactionId',
-] as const;
-
-const TASK_FIELDS = [
-  'title',
-  'body',
-  'importance',
-  'status',
-  'isReminderOn',
-  'reminderDateTime',
-  'startDateTime',
-  'dueDateTime',
-  'completedDateTime',
-  'recurrence',
-  'categories',
-] as const;
 
 const NAVIGATION = {
   contact: ['singleValueExtendedProperties', 'extensions'],
@@ -111,12 +37,6 @@ const READ_ONLY = new Set([
   'hasAttachments',
 ]);
 
-const WRITABLE: Record<ItemKind, ReadonlySet<string>> = {
-  contact: new Set(CONTACT_FIELDS),
-  event: new Set(EVENT_FIELDS),
-  task: new Set(TASK_FIELDS),
-};
-
 const RESOURCE_TYPE: Record<ItemKind, string> = {
   contact: 'microsoft.graph.contact',
   event: 'microsoft.graph.event',
@@ -138,7 +58,7 @@ export function splitItemBody(kind: ItemKind, body: unknown): SplitBody {
   for (const [key, value] of Object.entries(body)) {
     if (key.startsWith('@odata.') || READ_ONLY.has(key)) continue;
     if ((NAVIGATION[kind] as readonly string[]).includes(key)) navigation[key] = value;
-    else if (WRITABLE[kind].has(key)) fields[key] = value;
+    else if (isWritableField(kind, key)) fields[key] = value;
     else {
       throw badRequest(
         'RequestBodyRead',
@@ -195,9 +115,6 @@ export function validateContactFields(fields: JsonObject): void {
   }
 }
 
-const TASK_STATUSES = new Set(['notStarted', 'inProgress', 'completed', 'waitingOnOthers', 'deferred']);
-const IMPORTANCE = new Set(['low', 'normal', 'high']);
-
 export function validateTaskFields(fields: JsonObject, creating: boolean): void {
   if (creating || 'title' in fields) {
     if (typeof fields.title !== 'string' || fields.title.trim() === '') {
@@ -216,12 +133,15 @@ export function validateTaskFields(fields: JsonObject, creating: boolean): void 
     parseLocal(value.dateTime, `${key}.dateTime`);
   }
   if (fields.recurrence !== undefined && fields.recurrence !== null) validateRecurrence(fields.recurrence);
-  if (fields.status !== undefined && !TASK_STATUSES.has(String(fields.status))) {
+  if (fields.status !== undefined && !(TASK_STATUS as readonly string[]).includes(String(fields.status))) {
     throw badRequest('RequestBodyRead', `Requested value '${String(fields.status)}' was not found.`, {
       property: 'status',
     });
   }
-  if (fields.importance !== undefined && !IMPORTANCE.has(String(fields.importance))) {
+  if (
+    fields.importance !== undefined &&
+    !(IMPORTANCE as readonly string[]).includes(String(fields.importance))
+  ) {
     throw badRequest('RequestBodyRead', `Requested value '${String(fields.importance)}' was not found.`, {
       property: 'importance',
     });
