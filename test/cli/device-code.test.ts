@@ -16,19 +16,14 @@ import { cli, PASSWORD } from './support.js';
 
 const CLIENT_ID = '3f0c7a52-9b1e-4d8a-8c6f-2e5a7d9b1c40';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 let dir: string;
 let entra: EntraServer;
 let crm: RunningCrmServer;
 let graph: GraphServer;
 /** The bearer token of every Graph request, in order. */
 const graphBearers: string[] = [];
-const runs: Run[] = [];
+/** When set, the identity platform forgets all refresh tokens as this Graph request starts (1 = the first). */
+const revoke = { atGraphRequest: 0 };
 
 function setup() {
   beforeAll(async () => {
@@ -42,6 +37,7 @@ function setup() {
     graph.server.events.on('request:start', ({ request }) => {
       if (new URL(request.url).host === 'graph.microsoft.com') {
         graphBearers.push((request.headers.get('authorization') ?? '').replace(/^Bearer /, ''));
+        if (revoke.atGraphRequest > 0 && --revoke.atGraphRequest === 0) entra.revokeRefreshTokens();
       }
     });
     graph.listen();
@@ -65,7 +61,9 @@ async function run(argv: string[], io: { interactive?: boolean; env?: Record<str
     ...(io.interactive === undefined ? {} : { interactive: io.interactive }),
   });
   const result = { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  runs.push(result);
+  // Every run, whatever it tests: no access token, refresh token or CRM password in what it printed.
+  for (const secret of [...entra.issued, PASSWORD])
+    expect(`${result.stdout}\n${result.stderr}`).not.toContain(secret);
   return result;
 }
 
@@ -159,6 +157,21 @@ describe('outlook-crm-sync --graph with a device-code sign-in', () => {
     expect(revoked.stderr).toMatch(/invalid_grant.*\[SIGN_IN_REQUIRED\]$/);
   });
 
+  it('ends a run whose refresh is refused midway with SIGN_IN_REQUIRED, not as a Graph failure', async () => {
+    expect((await run(['history', ...graphFlags('midway.state.json')])).code).toBe(0);
+    revoke.atGraphRequest = 1;
+    const midway = await run([
+      'mailbox',
+      'export',
+      ...graphFlags('midway.state.json', '--no-interactive'),
+      '--folder',
+      'Kontakte',
+    ]);
+    expect(revoke.atGraphRequest).toBe(0);
+    expect(midway.code).toBe(6);
+    expect(midway.stderr).toMatch(/invalid_grant.*\[SIGN_IN_REQUIRED\]$/);
+  });
+
   it.each(['authorization_declined', 'expired_token'] as const)(
     'ends with SIGN_IN_FAILED naming %s when the device code is not redeemed (exit 4)',
     async (answer) => {
@@ -184,11 +197,5 @@ describe('outlook-crm-sync --graph with a device-code sign-in', () => {
     const fromEnv = await run(['history', '--graph', ...state], { env: { ADDIN_CLIENT_ID: CLIENT_ID } });
     expect(fromEnv.stderr).toContain('[SIGN_IN_FAILED]');
     expect(deviceCodeRequests(mark)).toHaveLength(1);
-  });
-
-  it('never prints an access token, a refresh token or the CRM password', () => {
-    expect(entra.issued.length).toBeGreaterThan(2);
-    const printed = runs.map((r) => `${r.stdout}\n${r.stderr}`).join('\n');
-    for (const secret of [...entra.issued, PASSWORD]) expect(printed).not.toContain(secret);
   });
 });
