@@ -50,13 +50,25 @@ function setup() {
   });
 }
 
-async function run(argv: string[], io: { interactive?: boolean; env?: Record<string, string> } = {}) {
+interface RunOptions {
+  readonly interactive?: boolean;
+  readonly env?: Record<string, string>;
+  /** Ctrl-C as soon as the device code is shown. */
+  readonly cancelAtCode?: boolean;
+}
+
+async function run(argv: string[], io: RunOptions = {}) {
+  const controller = new AbortController();
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(argv, {
     stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
+    stderr: (t) => {
+      err.push(t);
+      if (io.cancelAtCode && t.includes(USER_CODE)) controller.abort();
+    },
     env: { LANG: 'C', CRM_PASSWORD: PASSWORD, ...io.env },
+    signal: controller.signal,
     identityFetch: entra.identityFetch,
     ...(io.interactive === undefined ? {} : { interactive: io.interactive }),
   });
@@ -183,6 +195,18 @@ describe('outlook-crm-sync --graph with a device-code sign-in', () => {
       expect(existsSync(join(dir, `${answer}.state.token-cache.json`))).toBe(false);
     },
   );
+
+  it('stops waiting for the person on Ctrl-C (RUN_CANCELLED), saving no sign-in', async () => {
+    const mark = entra.requests.length;
+    entra.pollAnswers = ['authorization_pending', 'authorization_pending'];
+    const cancelled = await run(['history', ...graphFlags('cancelled.state.json')], { cancelAtCode: true });
+    expect(cancelled.code).toBe(1);
+    expect(cancelled.stderr).toMatch(/\[RUN_CANCELLED\]$/);
+    expect(deviceCodeRequests(mark)).toHaveLength(1);
+    expect(grants(mark, 'device_code')).toBe(0);
+    expect(existsSync(join(dir, 'cancelled.state.token-cache.json'))).toBe(false);
+    entra.pollAnswers = [];
+  });
 
   it('needs a client id (flag or ADDIN_CLIENT_ID) and a plain tenant, as usage errors', async () => {
     const state = ['--state', join(dir, 'usage.state.json')];
