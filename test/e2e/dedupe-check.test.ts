@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactNamesIn, startDedupeE2e, type DedupeE2e } from '../ui/dedupe/e2e-harness.js';
+import { person } from './support/people.js';
 
 let e2e: DedupeE2e;
 let page: Page;
@@ -21,17 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.close();
 });
-
-/** "Jürgen Müller" and "Juergen Mueller" are one person. */
-const person = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/^dr\. /, '')
-    .trim();
 
 const onceEach = (names: readonly string[]) => new Set(names.map(person)).size === names.length;
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contactNamesIn } from '../ui/dedupe/e2e-harness.js';
 import { launchChromium, openPane, seriousAxeViolations } from './support/browser.js';
+import { person } from './support/people.js';
 
 let browser: Browser;
 let page: Page;
@@ -19,19 +20,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const person = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/^dr\. /, '')
-    .trim();
-
 describe('duplicate check from the Folders switch', () => {
   it('opens on switching a never-synced folder on, links, runs the first sync: every person once', async () => {
-    // The check reads the CRM with the saved connection: the password must be remembered for it.
+    // With the password remembered (an office with one fixed CRM user); the story test types it per session.
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByLabel(/^User name/).fill('anna');
     await page.getByLabel(/^Password/).fill('Pane-Dedupe-3');

@@ -12,13 +12,15 @@ import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain JS helper shared with the README's test command
 import { ensureChromium } from '../../scripts/system-deps.mjs';
 import { startCrmServer } from '../../src/server/crm/http/crm-server.js';
-import { startHostServer } from '../../src/server/host/host-server.js';
+import { startTestHost } from './support/host.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     paneUrl: string;
     crmUrl: string;
     chromiumPath: string;
+    /** The development build, for files that serve it with a CRM of their own. */
+    distDir: string;
   }
 }
 
@@ -37,19 +39,11 @@ export default async function setup(project: TestProject) {
   );
   // office.js from the npm package, as the dev server serves it (never bundled).
   symlinkSync(resolve('node_modules/@microsoft/office-js/dist'), join(outDir, 'office-js'), 'dir');
-  const host = await startHostServer({
-    crmSyncUrl: new URL(crm.syncUrl),
-    host: '127.0.0.1',
-    port: 0,
-    tls: undefined,
-    allowedOrigins: [],
-    distDir: outDir,
-    maxBytes: 2 * 1024 * 1024,
-    timeoutMs: 60_000,
-  });
+  const host = await startTestHost(crm.syncUrl, outDir);
   project.provide('paneUrl', `${host.url}/taskpane.html`);
   project.provide('crmUrl', crm.url);
   project.provide('chromiumPath', chromiumPath);
+  project.provide('distDir', outDir);
   return async () => {
     await host.close();
     await crm.close();

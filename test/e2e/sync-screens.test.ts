@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCrmServer, type RunningCrmServer } from '../../src/server/crm/http/crm-server.js';
-import { startHostServer, type RunningHost } from '../../src/server/host/host-server.js';
+import type { RunningHost } from '../../src/server/host/host-server.js';
+import { startTestHost } from './support/host.js';
+import { cancelSlowRun, nextOutcome as nextRunOutcome } from './support/pane-sync.js';
 
 const PASSWORD = 'E2e-Geheim-42';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -47,16 +49,7 @@ async function bundlePage(): Promise<string> {
 beforeAll(async () => {
   crm = await startCrmServer({ port: 0, seed: false, users: { anna: PASSWORD } });
   dir = await bundlePage();
-  host = await startHostServer({
-    crmSyncUrl: new URL(crm.syncUrl),
-    host: '127.0.0.1',
-    port: 0,
-    tls: undefined,
-    allowedOrigins: [],
-    distDir: dir,
-    maxBytes: 2 * 1024 * 1024,
-    timeoutMs: 60_000,
-  });
+  host = await startTestHost(crm.syncUrl, dir);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   page = await (await browser.newContext()).newPage();
   page.setDefaultTimeout(20_000);
@@ -87,21 +80,8 @@ const outlookContacts = () =>
     return ((await res.json()) as { value: { surname?: string; companyName?: string }[] }).value;
   });
 
-const lastOutcome = () =>
-  page.evaluate(() => {
-    const bar = document.querySelector('[data-run-id]');
-    return bar
-      ? { runId: bar.getAttribute('data-run-id'), outcome: bar.getAttribute('data-outcome') }
-      : undefined;
-  });
-
 /** Clicks "Sync now" (or runs `start`) and waits for the outcome of THIS run. */
-async function nextOutcome(start = () => page.getByRole('button', { name: 'Sync now' }).click()) {
-  const before = (await lastOutcome())?.runId;
-  await start();
-  await expect.poll(async () => (await lastOutcome())?.runId ?? before, { timeout: 90_000 }).not.toBe(before);
-  return (await lastOutcome())!.outcome;
-}
+const nextOutcome = (start?: () => Promise<void>) => nextRunOutcome(page, start);
 
 async function syncNow() {
   expect(await nextOutcome()).toBe('completed');
@@ -166,14 +146,7 @@ describe('sync screens in the task pane', () => {
         body: JSON.stringify({ fields: { given: `Neu${i}`, family: 'Kunde' } }),
       });
     }
-    await page.evaluate(() => window.sandboxMailbox!.setFaults({ latencyMs: 400 }));
-    const outcome = await nextOutcome(async () => {
-      await page.getByRole('button', { name: 'Sync now' }).click();
-      await page.getByRole('progressbar').first().waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: 'Cancel' }).click();
-    });
-    expect(outcome).toBe('cancelled');
-    await page.evaluate(() => window.sandboxMailbox!.setFaults({ latencyMs: 0 }));
+    expect(await cancelSlowRun(page)).toBe('cancelled');
     await syncNow();
     expect((await outlookContacts()).filter((c) => c.surname === 'Kunde')).toHaveLength(25);
   });

@@ -53,6 +53,11 @@ export interface DuplicateCheckScreenProps {
     readonly onDone: (result: SyncFolderResult) => void;
   };
   readonly onClose?: () => void;
+  /**
+   * Offered next to "Start first sync": the decisions are stored and the screen closes, so the user can look at
+   * the Sync tab's preview before anything is written. Called after the decisions are stored.
+   */
+  readonly onSaveForLater?: () => void;
 }
 
 type Phase =
@@ -62,7 +67,7 @@ type Phase =
   | { readonly at: 'failed'; readonly code: string };
 
 export function DuplicateCheckScreen(props: DuplicateCheckScreenProps) {
-  const { ports, request, language, onStartFirstSync, folderWizard, onClose } = props;
+  const { ports, request, language, onStartFirstSync, folderWizard, onClose, onSaveForLater } = props;
   const s = useStyles();
   const [texts, setTexts] = useState<DedupeTexts | undefined>();
   const [phase, setPhase] = useState<Phase>({ at: 'checking' });
@@ -104,11 +109,11 @@ export function DuplicateCheckScreen(props: DuplicateCheckScreenProps) {
 
   if (!texts) return <Spinner size="small" />;
 
-  const start = async (check: DuplicateCheck, model: ReviewModel) => {
+  const start = async (check: DuplicateCheck, model: ReviewModel, then: () => unknown = onStartFirstSync) => {
     setBusy(true);
     try {
       await applyReview(ports, check, model.review, [...model.withinSkips]);
-      await onStartFirstSync();
+      await then();
     } catch (error) {
       setPhase({ at: 'failed', code: codeOf(error, false) });
     } finally {
@@ -173,6 +178,9 @@ export function DuplicateCheckScreen(props: DuplicateCheckScreenProps) {
             texts={texts}
             busy={busy}
             onStartFirstSync={(model) => void start(phase.check, model)}
+            {...(onSaveForLater
+              ? { onSaveForLater: (model: ReviewModel) => void start(phase.check, model, onSaveForLater) }
+              : {})}
             {...(folderWizard
               ? { onCreateFolder: () => setPhase({ at: 'wizard', check: phase.check }) }
               : {})}

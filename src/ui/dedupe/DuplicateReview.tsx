@@ -59,6 +59,8 @@ export interface DuplicateReviewProps {
   /** Store the decisions (applyReview) and start the first sync. */
   readonly onStartFirstSync: (model: ReviewModel) => void;
   readonly onCreateFolder?: () => void;
+  /** Store the decisions without syncing (the Sync tab's preview and run apply them). */
+  readonly onSaveForLater?: (model: ReviewModel) => void;
   readonly busy?: boolean;
 }
 
@@ -117,6 +119,7 @@ export function DuplicateReview({
   texts,
   onStartFirstSync,
   onCreateFolder,
+  onSaveForLater,
   busy,
 }: DuplicateReviewProps) {
   const s = useStyles();
@@ -229,6 +232,11 @@ export function DuplicateReview({
         >
           {texts.startFirstSync}
         </Button>
+        {onSaveForLater && (
+          <Button disabled={busy === true || check.synced} onClick={() => onSaveForLater(model)}>
+            {texts.saveForLater}
+          </Button>
+        )}
         {onCreateFolder && <Button onClick={onCreateFolder}>{texts.createFolderInstead}</Button>}
       </div>
       {fieldsFor !== undefined && (

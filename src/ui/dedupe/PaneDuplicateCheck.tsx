@@ -15,7 +15,8 @@ import {
   DedupeError,
   type PaneDedupe,
 } from '../../app/dedupe/index.js';
-import { createConnectionHolder, type ConnectionHolder } from '../../app/pane/connection-holder.js';
+import type { ConnectionHolder } from '../../app/pane/connection-holder.js';
+import { paneConnectionHolder } from '../../app/pane/pane-connection.js';
 import type { AdminConfig } from '../../app/pane/connection-settings.js';
 import { createPaneSync } from '../../app/pane/create-pane-sync.js';
 import type { CountryCode } from '../../core/dedupe/index.js';
@@ -56,7 +57,8 @@ export default function PaneDuplicateCheck(props: PaneDuplicateCheckProps) {
   useEffect(() => {
     let live = true;
     (async () => {
-      const holder = await createConnectionHolder(settings, admin);
+      // The same holder as the sync screens': a password typed in Settings for this session works here too.
+      const holder = await paneConnectionHolder(settings, admin);
       const dedupe = await createPaneDedupe({
         graph,
         settings,
@@ -115,6 +117,7 @@ export default function PaneDuplicateCheck(props: PaneDuplicateCheckProps) {
         language={lang}
         onStartFirstSync={firstSync}
         onClose={done}
+        onSaveForLater={done}
         {...(props.enableSync
           ? {
               folderWizard: {

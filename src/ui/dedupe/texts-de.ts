@@ -76,6 +76,7 @@ export const DEDUPE_TEXTS_DE: DedupeTexts = {
   fieldsDone: 'Fertig',
   empty: '—',
   startFirstSync: 'Erste Synchronisierung starten',
+  saveForLater: 'Entscheidungen speichern, später synchronisieren',
   createFolderInstead: 'Stattdessen in einen neuen Ordner synchronisieren…',
   cancel: 'Abbrechen',
   retry: 'Erneut versuchen',

@@ -73,6 +73,7 @@ export const DEDUPE_TEXTS_EN: DedupeTexts = {
   fieldsDone: 'Done',
   empty: '—',
   startFirstSync: 'Start first sync',
+  saveForLater: 'Save decisions, sync later',
   createFolderInstead: 'Sync into a new folder instead…',
   cancel: 'Cancel',
   retry: 'Try again',

@@ -41,6 +41,8 @@ export interface DedupeTexts {
   readonly fieldsDone: string;
   readonly empty: string;
   readonly startFirstSync: string;
+  /** Stores the decisions and closes: the user previews and syncs from the Sync tab. */
+  readonly saveForLater: string;
   readonly createFolderInstead: string;
   readonly cancel: string;
   readonly retry: string;

@@ -4,7 +4,8 @@
  */
 import { Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { createConnectionHolder, type ConnectionHolder } from '../../app/pane/connection-holder.js';
+import type { ConnectionHolder } from '../../app/pane/connection-holder.js';
+import { paneConnectionHolder } from '../../app/pane/pane-connection.js';
 import { paneDecisionsDecorator } from '../../app/dedupe/pane-dedupe.js';
 import { createPaneSync, type PaneSyncService } from '../../app/pane/create-pane-sync.js';
 import { GraphClient, listFoldersOfKind } from '../../adapters/graph/index.js';
@@ -42,9 +43,9 @@ async function folderNames(props: SyncScreensProps): Promise<ReadonlyMap<string,
 }
 
 /**
- * One connection holder and one service per pane (keyed by its settings port): the shell mounts these screens
- * once per tab, and the session's password, typed in Settings, must still be there on the Sync tab; so must the
- * wait for a cancelled run's writes (0112).
+ * One service per pane (keyed by its settings port), over the pane's one connection holder: the shell mounts
+ * these screens once per tab, and the session's password, typed in Settings, must still be there on the Sync tab
+ * (and in the duplicate check); so must the wait for a cancelled run's writes (0112).
  */
 const panes = new WeakMap<object, Promise<Ready>>();
 
@@ -52,7 +53,7 @@ function paneSyncFor(props: SyncScreensProps): Promise<Ready> {
   let ready = panes.get(props.settings);
   if (!ready) {
     ready = (async () => {
-      const holder = await createConnectionHolder(props.settings, props.admin);
+      const holder = await paneConnectionHolder(props.settings, props.admin);
       const service = await createPaneSync({
         graph: props.graph,
         settings: props.settings,

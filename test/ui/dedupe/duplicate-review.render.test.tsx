@@ -5,11 +5,16 @@ import { DuplicateReview } from '../../../src/ui/dedupe/DuplicateReview.js';
 import { loadDedupeTexts } from '../../../src/ui/dedupe/texts.js';
 import { sampleCheck } from './support.js';
 
-async function render(pairs: number) {
+async function render(pairs: number, saveForLater = false) {
   const texts = await loadDedupeTexts('de');
   return renderToString(
     <FluentProvider theme={webLightTheme}>
-      <DuplicateReview check={sampleCheck(pairs)} texts={texts} onStartFirstSync={() => undefined} />
+      <DuplicateReview
+        check={sampleCheck(pairs)}
+        texts={texts}
+        onStartFirstSync={() => undefined}
+        {...(saveForLater ? { onSaveForLater: () => undefined } : {})}
+      />
     </FluentProvider>,
   );
 }
@@ -25,6 +30,11 @@ describe('duplicate review (server render)', () => {
     expect(html).toContain('aria-label="Entscheidung für Anna0 Müller"');
     expect(html).toContain('Alle ab 90 Punkten verknüpfen');
     expect(html).toContain('Erste Synchronisierung starten');
+  });
+
+  it('offers "save decisions, sync later" only where the pane can close the check', async () => {
+    expect(await render(1)).not.toContain('Entscheidungen speichern, später synchronisieren');
+    expect(await render(1, true)).toContain('Entscheidungen speichern, später synchronisieren');
   });
 
   it('renders only the visible rows of thousands of pairs (virtualised)', async () => {
