@@ -1,61 +1,10 @@
-/** The duplicate check's reasons in words, one table per language (same words as the pane's review). */
-import type { ContactReason, EventReason, TaskReason } from '../core/dedupe/index.js';
+/** The duplicate check's reasons in words for the CLI: the pane's own tables (src/app/dedupe/reason-texts.ts). */
+import { REASON_TEXTS_DE, REASON_TEXTS_EN, type DuplicateReason } from '../app/dedupe/reason-texts.js';
 import type { CliLanguage } from './texts.js';
 
-type Reason = ContactReason | EventReason | TaskReason;
+const TABLES = { en: REASON_TEXTS_EN, de: REASON_TEXTS_DE } as const satisfies Record<CliLanguage, unknown>;
 
-const en: Readonly<Record<Reason, string>> = {
-  'same-email': 'same e-mail',
-  'same-mobile': 'same mobile number',
-  'same-phone': 'same phone number',
-  'same-name': 'same name',
-  'similar-name': 'similar name',
-  'swapped-name': 'first and last name swapped',
-  'same-company': 'same company',
-  'different-company': 'different company',
-  'different-name': 'different name',
-  'different-contact-data': 'different contact data',
-  'same-uid': 'same UID',
-  'same-subject': 'same subject',
-  'similar-subject': 'similar subject',
-  'same-start': 'same start',
-  'same-end': 'same end',
-  'different-start': 'different start',
-  'different-subject': 'different subject',
-  'same-title': 'same title',
-  'similar-title': 'similar title',
-  'same-due': 'same due date',
-  'different-due': 'different due date',
-  'different-title': 'different title',
-};
-
-const de: Readonly<Record<Reason, string>> = {
-  'same-email': 'gleiche E-Mail',
-  'same-mobile': 'gleiche Mobilnummer',
-  'same-phone': 'gleiche Telefonnummer',
-  'same-name': 'gleicher Name',
-  'similar-name': 'ähnlicher Name',
-  'swapped-name': 'Vor- und Nachname vertauscht',
-  'same-company': 'gleiche Firma',
-  'different-company': 'andere Firma',
-  'different-name': 'anderer Name',
-  'different-contact-data': 'andere Kontaktdaten',
-  'same-uid': 'gleiche UID',
-  'same-subject': 'gleicher Betreff',
-  'similar-subject': 'ähnlicher Betreff',
-  'same-start': 'gleicher Beginn',
-  'same-end': 'gleiches Ende',
-  'different-start': 'anderer Beginn',
-  'different-subject': 'anderer Betreff',
-  'same-title': 'gleicher Titel',
-  'similar-title': 'ähnlicher Titel',
-  'same-due': 'gleiches Fälligkeitsdatum',
-  'different-due': 'anderes Fälligkeitsdatum',
-  'different-title': 'anderer Titel',
-};
-
-const TABLES: Readonly<Record<CliLanguage, Readonly<Record<Reason, string>>>> = { en, de };
-
+/** A reason code the tables don't know (from a newer matcher) is shown as it is. */
 export function reasonText(reason: string, lang: CliLanguage): string {
-  return TABLES[lang][reason as Reason] ?? reason;
+  return TABLES[lang][reason as DuplicateReason] ?? reason;
 }

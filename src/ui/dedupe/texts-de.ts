@@ -1,4 +1,5 @@
 /** German words of the duplicate review and the sync-folder wizard (Outlook's own terms where they exist). */
+import { REASON_TEXTS_DE } from '../../app/dedupe/reason-texts.js';
 import type { DedupeTexts } from './texts.js';
 
 export const DEDUPE_TEXTS_DE: DedupeTexts = {
@@ -24,30 +25,7 @@ export const DEDUPE_TEXTS_DE: DedupeTexts = {
   crmSide: 'CRM',
   secondOutlook: 'Outlook (2.)',
   score: (s) => `Punkte ${s}`,
-  reasons: {
-    'same-email': 'gleiche E-Mail',
-    'same-mobile': 'gleiche Mobilnummer',
-    'same-phone': 'gleiche Telefonnummer',
-    'same-name': 'gleicher Name',
-    'similar-name': 'ähnlicher Name',
-    'swapped-name': 'Vor- und Nachname vertauscht',
-    'same-company': 'gleiche Firma',
-    'different-company': 'andere Firma',
-    'different-name': 'anderer Name',
-    'different-contact-data': 'andere Kontaktdaten',
-    'same-uid': 'gleiche UID',
-    'same-subject': 'gleicher Betreff',
-    'similar-subject': 'ähnlicher Betreff',
-    'same-start': 'gleicher Beginn',
-    'same-end': 'gleiches Ende',
-    'different-start': 'anderer Beginn',
-    'different-subject': 'anderer Betreff',
-    'same-title': 'gleicher Titel',
-    'similar-title': 'ähnlicher Titel',
-    'same-due': 'gleiches Fälligkeitsdatum',
-    'different-due': 'anderes Fälligkeitsdatum',
-    'different-title': 'anderer Titel',
-  },
+  reasons: REASON_TEXTS_DE,
   actions: {
     link: 'Verknüpfen',
     'keep-both': 'Beide behalten',

@@ -1,4 +1,5 @@
 /** English words of the duplicate review and the sync-folder wizard. */
+import { REASON_TEXTS_EN } from '../../app/dedupe/reason-texts.js';
 import type { DedupeTexts } from './texts.js';
 
 export const DEDUPE_TEXTS_EN: DedupeTexts = {
@@ -21,30 +22,7 @@ export const DEDUPE_TEXTS_EN: DedupeTexts = {
   crmSide: 'CRM',
   secondOutlook: 'Outlook (2nd)',
   score: (s) => `Score ${s}`,
-  reasons: {
-    'same-email': 'same e-mail',
-    'same-mobile': 'same mobile number',
-    'same-phone': 'same phone number',
-    'same-name': 'same name',
-    'similar-name': 'similar name',
-    'swapped-name': 'first and last name swapped',
-    'same-company': 'same company',
-    'different-company': 'different company',
-    'different-name': 'different name',
-    'different-contact-data': 'different contact data',
-    'same-uid': 'same UID',
-    'same-subject': 'same subject',
-    'similar-subject': 'similar subject',
-    'same-start': 'same start',
-    'same-end': 'same end',
-    'different-start': 'different start',
-    'different-subject': 'different subject',
-    'same-title': 'same title',
-    'similar-title': 'similar title',
-    'same-due': 'same due date',
-    'different-due': 'different due date',
-    'different-title': 'different title',
-  },
+  reasons: REASON_TEXTS_EN,
   actions: {
     link: 'Link',
     'keep-both': 'Keep both',
