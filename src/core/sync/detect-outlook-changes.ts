@@ -41,6 +41,12 @@ export interface DetectedChanges {
   readonly outlookDeletions: readonly DeletionCandidate[];
   /** Every present item seen this run, by Outlook id: conflict detection and twinning in the planner. */
   readonly present: ReadonlyMap<OutlookItemId, PresentItem>;
+  /**
+   * Linked items sent as Replace because Outlook changed them since their last good sync (or they were pending).
+   * In a two-way session that is every Replace; a slow sync sends every item, and only these carry an edit
+   * (decision record 0102).
+   */
+  readonly outlookEdits: ReadonlySet<OutlookItemId>;
   /** Items Outlook has but could not be read: left alone, reported per item. */
   readonly unreadable: readonly { readonly id: OutlookItemId; readonly code: string }[];
 }
@@ -82,6 +88,7 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
   const present = new Map<OutlookItemId, PresentItem>();
   const changes: OurChange[] = [];
   const newItems: { id: OutlookItemId; item: SyncItem; fingerprint: string }[] = [];
+  const outlookEdits = new Set<OutlookItemId>();
   let echoes = 0;
 
   for (const change of byId.values()) {
@@ -107,6 +114,7 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
       echoes++;
       continue;
     }
+    if (!unchanged || pending) outlookEdits.add(change.id);
     const name = itemDisplayName(change.item);
     changes.push({
       op: 'replace',
@@ -154,5 +162,6 @@ export function detectOutlookChanges(input: DetectInput): DetectedChanges {
     outlookDeletions: sendNothing ? [] : outlookDeletions,
     present,
     unreadable,
+    outlookEdits: sendNothing ? new Set() : outlookEdits,
   };
 }

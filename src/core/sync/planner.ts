@@ -29,8 +29,13 @@ export interface PlanInput {
   readonly items: Readonly<Record<string, ItemSyncState>>;
   /** Outlook ids whose state was committed by an earlier run (twinning never re-links those). */
   readonly committedIds: ReadonlySet<string>;
-  /** Our changes sent in this session: a server change to the same LUID is a conflict. */
+  /** Our changes sent in this session: a server change to the same LUID is a conflict if ours is an edit. */
   readonly sent: readonly OurChange[];
+  /**
+   * Outlook ids whose sent Replace carries an Outlook edit (DetectedChanges.outlookEdits). A slow sync sends
+   * every item; one Outlook did not change is no side of a conflict. Absent: every sent change is an edit.
+   */
+  readonly outlookEdits?: ReadonlySet<string>;
   /** Outlook items read this run, for twinning (a server Add equal to an unlinked Outlook item). */
   readonly present: ReadonlyMap<OutlookItemId, PresentItem>;
   readonly policy: ConflictPolicy;
@@ -145,7 +150,13 @@ function planAdd(b: Builder, index: number, change: Extract<ServerChange, { op: 
   });
 }
 
-function planReplace(b: Builder, index: number, change: Extract<ServerChange, { op: 'replace' }>): void {
+function planReplace(
+  b: Builder,
+  index: number,
+  change: Extract<ServerChange, { op: 'replace' }>,
+  /** The server's item before withStableUids stamped a UID on it (that UID is ours, not a CRM edit). */
+  unstamped: SyncItem,
+): void {
   const fp = outlookFingerprint(b.input, change.item);
   const name = itemDisplayName(change.item);
   const known = b.byLuid.get(change.luid);
@@ -164,12 +175,16 @@ function planReplace(b: Builder, index: number, change: Extract<ServerChange, { 
     });
     return;
   }
-  const ours = b.sentByLuid.get(change.luid);
-  if (fp === known.fingerprint || (ours && fp === ours.fingerprint)) {
+  const sent = b.sentByLuid.get(change.luid);
+  const seen = new Set([fp, outlookFingerprint(b.input, unstamped)]);
+  if (seen.has(known.fingerprint) || (sent?.fingerprint !== undefined && seen.has(sent.fingerprint))) {
+    // In a slow sync this may be the server's old version of an item Outlook edited: the session outcome keeps
+    // that edit pending for the next two-way session (run-folder.ts, decision record 0102).
     b.unchanged++;
     b.answers.set(index, { status: ANSWER_STATUS.ok });
     return;
   }
+  const ours = ourEdit(b, change.luid);
   if (ours?.op === 'delete') {
     const winner = b.input.policy.decide({ kind: 'outlook-deleted', crm: change.item });
     recordConflict(b, {
@@ -224,7 +239,7 @@ function planReplace(b: Builder, index: number, change: Extract<ServerChange, { 
 function planDelete(b: Builder, index: number, change: Extract<ServerChange, { op: 'delete' }>): void {
   const known = b.byLuid.get(change.luid);
   if (!known) return void b.answers.set(index, { status: ANSWER_STATUS.notDeleted });
-  const ours = b.sentByLuid.get(change.luid);
+  const ours = ourEdit(b, change.luid);
   if (ours?.op === 'delete') return void b.answers.set(index, { status: ANSWER_STATUS.ok });
   if (ours?.item) {
     const winner = b.input.policy.decide({ kind: 'crm-deleted', outlook: ours.item });
@@ -254,6 +269,20 @@ function planDelete(b: Builder, index: number, change: Extract<ServerChange, { o
     name,
     answerOnSuccess: { status: ANSWER_STATUS.ok },
   });
+}
+
+/** The server's item as it came, before withStableUids (its change at `index` is the stamped one's source). */
+function unstampedItem(input: PlanInput, index: number, stamped: { readonly item: SyncItem }): SyncItem {
+  const raw = input.serverChanges[index];
+  return raw && 'item' in raw ? raw.item : stamped.item;
+}
+
+/** Our change to this LUID in this session, unless it is a slow sync's copy of an item Outlook did not change. */
+function ourEdit(b: Builder, luid: Luid): OurChange | undefined {
+  const ours = b.sentByLuid.get(luid);
+  const edits = b.input.outlookEdits;
+  if (!ours || ours.op !== 'replace' || !edits) return ours;
+  return edits.has(ours.outlookId) ? ours : undefined;
 }
 
 function recordConflict(b: Builder, c: Omit<ConflictRecord, 'policy'>): void {
@@ -304,7 +333,7 @@ export function planOutlookWrites(input: PlanInput): OutlookPlan {
       b.failures.push({ serverIndex: index, name: '', failure: { code: 'DIRECTION_BLOCKED' } });
       b.answers.set(index, { status: ANSWER_STATUS.forbidden });
     } else if (change.op === 'add') planAdd(b, index, change);
-    else if (change.op === 'replace') planReplace(b, index, change);
+    else if (change.op === 'replace') planReplace(b, index, change, unstampedItem(input, index, change));
     else planDelete(b, index, change);
   });
   return {

@@ -9,7 +9,7 @@ import type { JournalEntry } from './journal.js';
 import type { OutlookChange, OutlookWrite, OutlookWriteResult } from './outlook-writes.js';
 import type { OutlookPlan } from './plan-types.js';
 import type { FolderPreview, FolderResult, FolderWork } from './run-types.js';
-import type { ServerChangeAnswer, SessionOutcome } from './session-types.js';
+import type { OurChange, ServerChangeAnswer, SessionOutcome } from './session-types.js';
 import { ANSWER_STATUS } from './item-status.js';
 import { checkDeletionGuard } from './deletion-guard.js';
 import type { FolderSyncState, ItemSyncState, PendingReason } from './state.js';
@@ -167,8 +167,15 @@ export function applySessionOutcome(
       });
       continue;
     }
-    delete pending[outlookId];
     entries.push({ result: 'sent', op: change.op, luid, outlookId, name });
+    if (unconfirmedEdit(change, outcome, work)) {
+      // A slow sync's 200 does not say the server kept our version: it pairs items and may keep its own (the
+      // sandbox CRM sends that back, SyncEvolution says nothing). The edit goes again in the next two-way
+      // session; the stored fingerprint stays the last good one (decision record 0102).
+      pending[outlookId] = 'resend';
+      continue;
+    }
+    delete pending[outlookId];
     if (change.op === 'delete') {
       delete items[outlookId];
       continue;
@@ -185,6 +192,12 @@ export function applySessionOutcome(
   }
   const next = { ...work, items, pending, done: work.done + work.sent.length };
   return { work: withEntries(next, folderIndex, entries), linkWrites };
+}
+
+/** An Outlook edit sent in a slow sync, which no status of that sync can confirm. */
+function unconfirmedEdit(change: OurChange, outcome: SessionOutcome, work: FolderWork): boolean {
+  if (outcome.mode !== 'slow' || change.op !== 'replace') return false;
+  return work.detected?.outlookEdits.has(change.outlookId) ?? false;
 }
 
 /** The folder's next durable state: anchors, cursor, LUID counter, pending items, item states. */

@@ -228,6 +228,7 @@ function planFor(state: RunState, work: FolderWork, serverChanges: readonly Serv
     items: work.items,
     committedIds: new Set(Object.keys(work.stored?.items ?? {})),
     sent: work.sent,
+    outlookEdits: work.detected!.outlookEdits,
     present: work.detected!.present,
     policy: conflictPolicyByName(work.pair.policy),
     direction: work.pair.direction,

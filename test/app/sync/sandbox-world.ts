@@ -17,9 +17,10 @@ import {
   createMemoryJournalStore,
   createMemorySyncStateStore,
   MemoryOutlookStore,
+  type ConflictPolicyName,
   type OutlookStore,
 } from '../../../src/core/sync/index.js';
-import { memoryNonceStore, runSyncSession } from '../../../src/core/syncml/index.js';
+import { memoryNonceStore, runSyncSession, type SyncMLTransport } from '../../../src/core/syncml/index.js';
 import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
 
 const servers: RunningCrmServer[] = [];
@@ -50,7 +51,7 @@ export const person = (given: string, family: string, extra: Partial<Contact> = 
   ...extra,
 });
 
-export async function createSandboxWorld() {
+export async function createSandboxWorld(options: { readonly policy?: ConflictPolicyName } = {}) {
   const server = await startCrmServer({ port: 0, seed: false });
   servers.push(server);
   const folder = outlookFolderId('contacts');
@@ -68,14 +69,16 @@ export async function createSandboxWorld() {
       ),
   };
   const nonceStore = memoryNonceStore();
-  const transport = createHttpTransport({ timeoutMs: 20_000 });
+  const httpTransport = createHttpTransport({ timeoutMs: 20_000 });
+  /** Looked up per session: a test swaps in a transport that cuts the connection, and back. */
+  const connection: { transport: SyncMLTransport } = { transport: httpTransport };
   let tick = 0;
   const ports: SyncPorts = {
     outlook: { contact: outlook },
     runSession: (o) =>
       runSyncSession({
         ...o,
-        transport,
+        transport: connection.transport,
         serverUrl: server.syncUrl,
         user: 'test',
         password: 'test',
@@ -98,12 +101,15 @@ export async function createSandboxWorld() {
         kind: 'contact' as const,
         datastore: 'addressbook',
         direction: 'two-way' as const,
-        policy: 'crm-wins' as const,
+        policy: options.policy ?? ('crm-wins' as const),
       },
     ],
   };
   const crmCreate = (c: Contact) =>
     server.store.createRecord('addressbook', serializeVCard(c, '3.0').text, 'text/vcard', 'web').guid;
+  /** A CRM user edits a record on its page. */
+  const crmUpdate = (guid: string, c: Contact) =>
+    server.store.updateRecord('addressbook', guid, serializeVCard(c, '3.0').text, 'text/vcard', 'web');
   const crmContacts = () =>
     server.store
       .listRecords('addressbook')
@@ -115,8 +121,11 @@ export async function createSandboxWorld() {
     folder,
     memory,
     ports,
+    httpTransport,
+    connection,
     sync: (options: Parameters<typeof runSync>[2] = {}) => runSync(ports, request, options),
     crmCreate,
+    crmUpdate,
     crmContacts,
     crmNames: () =>
       crmContacts()

@@ -1,8 +1,9 @@
 /**
  * Issue 6, "Faults it survives": the SyncML connection cut after each package of a two-way sync with new items
  * on both sides (the reply to message N is lost on the client side, which works against any server), then a
- * normal run converges: no item lost, none duplicated, on either side. Edits made before a cut are not part of
- * this test: the slow sync that follows a cut can lose them (decision record 0100).
+ * normal run converges: no item lost, none duplicated, on either side. Edits on both sides are covered here for a
+ * cut before our changes left (no slow sync follows); edits before a later cut, where a slow sync follows, are
+ * in edits-before-a-cut.test.ts (decision record 0102).
  */
 import { describe, expect, it } from 'vitest';
 import { cutAfter } from '../support/test-client.js';
