@@ -30,6 +30,7 @@ interface Options {
   policy?: ConflictPolicyName;
   direction?: SyncDirection;
   items?: ItemSyncState[];
+  outlookEdits?: string[];
 }
 
 function setup(serverChanges: ServerChange[], o: Options = {}) {
@@ -46,6 +47,7 @@ function setup(serverChanges: ServerChange[], o: Options = {}) {
     direction: o.direction ?? 'two-way',
     nextLuid: 5,
     fingerprint: testFingerprint,
+    ...(o.outlookEdits ? { outlookEdits: new Set(o.outlookEdits.map(id)) } : {}),
   });
 }
 
@@ -112,6 +114,24 @@ describe('planOutlookWrites', () => {
       expect(plan.conflicts[0]?.winner).toBe('outlook');
       expect(plan.pending).toEqual({ o1: 'resend' });
     }
+  });
+
+  it('in a slow sync, a CRM edit of an item Outlook only re-sent is no conflict, even when Outlook wins', () => {
+    const resentAsIs: OurChange = { ...sentReplace, item: anna, fingerprint: testFingerprint(anna) };
+    const plan = setup([{ op: 'replace', luid: luid('c1'), item: annaInCrm }], {
+      sent: [resentAsIs],
+      outlookEdits: [],
+      policy: 'outlook-wins',
+    });
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.writes[0]?.write).toMatchObject({ op: 'update', id: 'o1', item: annaInCrm });
+    // The same CRM edit against a real Outlook edit stays a conflict the policy decides.
+    const edited = setup([{ op: 'replace', luid: luid('c1'), item: annaInCrm }], {
+      sent: [sentReplace],
+      outlookEdits: ['o1'],
+      policy: 'outlook-wins',
+    });
+    expect(edited.conflicts[0]?.winner).toBe('outlook');
   });
 
   it('treats a Replace to the LUID of our Add in this session as that item, not a new one (slow-sync pairing)', () => {
