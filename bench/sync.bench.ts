@@ -8,6 +8,8 @@
  * Graph requests are what Graph counts against the budget (every $batch item, every lone request); HTTP
  * requests are round trips ($batch envelopes included).
  *
+ * With SYNC_BENCH_PHOTOS=1 every contact has a photo, which costs one more request per contact written.
+ *
  * Floors: a written item costs at least one Graph request; at Graph's sustained 10,000 per 10 minutes that is
  * 60 ms per item (the window's first 10,000 may go faster, so a small run can beat it).
  */
@@ -27,10 +29,16 @@ import { printTable, withPeakMemory, writeResults } from './report.js';
 
 const LATENCY_MS = 50;
 const SUSTAINED_MS_PER_REQUEST = 600_000 / 10_000;
+/** SYNC_BENCH_PHOTOS=1 gives every CRM contact a small photo (decision 0171: one PUT per photo). */
+const PHOTO =
+  process.env['SYNC_BENCH_PHOTOS'] === '1'
+    ? { mediaType: 'image/jpeg', base64: '/9j/4AAQSkZJRg==' }
+    : undefined;
 
 function contact(i: number): Contact {
   return {
     ...emptyContact(),
+    ...(PHOTO ? { photo: PHOTO } : {}),
     name: { given: `Kunde${i}`, family: 'Benchmark' },
     displayName: `Kunde${i} Benchmark`,
     company: `Firma ${i % 97} GmbH`,

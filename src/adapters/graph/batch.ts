@@ -7,6 +7,7 @@
  * client's maxRetries); 424 (an earlier item of the chain failed, this one never ran) is simply sent
  * again. Every other status is final and comes back as the item's result. See docs/decisions/0050.
  */
+import { BinaryBody } from './binary-body.js';
 import { GraphError, graphErrorFromResponse, isRetryableStatus } from './errors.js';
 import type { GraphClient } from './client.js';
 import { throwIfAborted } from './pacing.js';
@@ -122,10 +123,10 @@ async function sendChain(
       url: client.relative(request.url),
       headers: {
         Prefer: prefer,
-        ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(request.body !== undefined ? { 'Content-Type': batchContentType(request.body) } : {}),
         ...request.headers,
       },
-      ...(request.body !== undefined ? { body: request.body } : {}),
+      ...(request.body !== undefined ? { body: batchBody(request.body) } : {}),
       ...(position > 0 ? { dependsOn: [String(indices[position - 1])] } : {}),
     };
   });
@@ -194,6 +195,11 @@ function retryAfterOf(headers: unknown, nowMs: number): number | undefined {
   }
   return undefined;
 }
+
+/** A binary body travels in a $batch as base64 with its own media type (Graph's JSON batching). */
+const batchBody = (body: unknown): unknown => (body instanceof BinaryBody ? body.base64 : body);
+const batchContentType = (body: unknown): string =>
+  body instanceof BinaryBody ? body.contentType : 'application/json';
 
 function chunk<T>(list: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -4,6 +4,7 @@
  * with bounded retries, AbortSignal, typed errors, and the mailbox's pacing (≤ 4 in flight, a token
  * bucket under 10,000 requests per 10 minutes). `fetch` and the clock are injectable.
  */
+import { BinaryBody } from './binary-body.js';
 import { GraphError, graphErrorFromResponse, isRetryableStatus } from './errors.js';
 import {
   GRAPH_OUTLOOK_RATE_LIMIT,
@@ -223,7 +224,7 @@ export class GraphClient {
       const response = await this.fetchFn(url, {
         method,
         headers: this.headers(method, token, options),
-        ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+        ...(options.body !== undefined ? { body: requestBody(options.body) } : {}),
         ...(signal ? { signal } : {}),
       });
       if (response.status === 429) this.stats.throttled++;
@@ -259,14 +260,25 @@ export class GraphClient {
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',
       Prefer: prefer.join(', '),
-      ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(options.body !== undefined ? { 'Content-Type': contentTypeOf(options.body) } : {}),
       ...options.headers,
     };
   }
 }
 
+/** JSON, or the bytes of a binary body (a photo). */
+const requestBody = (body: unknown): string | Uint8Array<ArrayBuffer> =>
+  body instanceof BinaryBody ? (body.bytes() as Uint8Array<ArrayBuffer>) : JSON.stringify(body);
+const contentTypeOf = (body: unknown): string =>
+  body instanceof BinaryBody ? body.contentType : 'application/json';
+
 async function readBody(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (response.ok && type.toLowerCase().startsWith('image/')) {
+    // A photo (`…/photo/$value`): bytes, kept as base64 like the model keeps photos.
+    return BinaryBody.fromBytes(type.split(';')[0]!.trim(), new Uint8Array(await response.arrayBuffer()));
+  }
   const text = await response.text();
   if (text === '') return undefined;
   try {

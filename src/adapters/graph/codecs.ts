@@ -90,8 +90,12 @@ export function outlookShapes(
     ? { organizer: { emailAddress: { address: owner.email, ...(owner.name ? { name: owner.name } : {}) } } }
     : {};
   return {
-    contact: (item) =>
-      item.kind === 'contact' ? codecs.contact.fromGraph(codecs.contact.toGraph(item).body) : item,
+    contact: (item) => {
+      if (item.kind !== 'contact') return item;
+      const shaped = codecs.contact.fromGraph(codecs.contact.toGraph(item).body);
+      // The photo goes by its own PUT, and the store reads it back for contacts marked so (decision 0171).
+      return item.photo ? { ...shaped, photo: item.photo } : shaped;
+    },
     event: (item) => {
       if (item.kind !== 'event') return item;
       const { attendees: _attendees, ...body } = codecs.event.toGraph(item).body;

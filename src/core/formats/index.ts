@@ -10,6 +10,7 @@ export type {
   GraphPhysicalAddress,
 } from './graph/contact-types.js';
 export { GRAPH_CONTACT_LIMITS } from './graph/contact-types.js';
+export { CONTACT_CARRY_PROPERTY_ID, carriedPhotoType, markCarriedPhoto } from './graph/contact-carry.js';
 export { fingerprint, canonicalItemText, FINGERPRINT_VERSION } from './fingerprint.js';
 export * from './ical/index.js';
 export {

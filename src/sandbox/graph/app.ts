@@ -13,6 +13,7 @@ import { calendarRoutes } from './http/routes-calendar.js';
 import { deltaRoutes } from './http/routes-delta.js';
 import { allFolderRoutes, meRoutes } from './http/routes-folders.js';
 import { itemRoutes } from './http/routes-items.js';
+import { contactPhotoRoutes } from './http/routes-photo.js';
 import { endpointName, matchRoute, type Route, type RouteContext } from './http/router.js';
 
 /** Literal routes (delta, $count, calendarView) come before the `:itemId` ones they would shadow. */
@@ -21,6 +22,7 @@ function allRoutes(): Route[] {
     ...meRoutes(),
     ...deltaRoutes(),
     ...calendarRoutes(),
+    ...contactPhotoRoutes(),
     ...allFolderRoutes().filter((r) => !r.pattern.includes(':')),
     ...itemRoutes('contact', '/me/contactFolders/:folderId/contacts'),
     ...itemRoutes('contact', '/me/contacts'),

@@ -6,12 +6,20 @@ import { badRequest } from './errors.js';
 import { errorResponse } from './app.js';
 import { GRAPH_ROOT, type GraphRequest, type GraphResponse } from './http/request.js';
 import type { MailboxStore } from './store/mailbox-store.js';
+import { base64ToBytes, bytesToBase64 } from './http/binary.js';
+import { isImageContentType } from './http/routes-photo.js';
 
 async function toGraphRequest(request: Request): Promise<GraphRequest | GraphResponse> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, key) => {
     headers[key.toLowerCase()] = value;
   });
+  if (request.method === 'PUT' && isImageContentType(headers['content-type'])) {
+    // A photo upload: binary on the wire, base64 inside the emulator (as in a $batch item).
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const photo = bytes.length > 0 ? { body: bytesToBase64(bytes) } : {};
+    return { method: 'PUT', url: new URL(request.url), headers, ...photo };
+  }
   const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
   let body: unknown;
   if (text.trim() !== '') {
@@ -34,6 +42,8 @@ async function toGraphRequest(request: Request): Promise<GraphRequest | GraphRes
 function toHttpResponse(res: GraphResponse): Response {
   if (res.body === undefined || res.status === 204)
     return new HttpResponse(null, { status: res.status, headers: res.headers });
+  if (typeof res.body === 'string' && isImageContentType(res.headers['Content-Type']))
+    return new HttpResponse(base64ToBytes(res.body), { status: res.status, headers: res.headers });
   const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
   return new HttpResponse(text, { status: res.status, headers: res.headers });
 }

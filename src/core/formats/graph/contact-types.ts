@@ -57,6 +57,8 @@ export interface GraphContactWrite {
   birthday?: string | null;
   personalNotes?: string | null;
   categories?: string[];
+  /** Our carry property (contact-carry.ts), and on reads whatever else was expanded. */
+  singleValueExtendedProperties?: Array<{ id: string; value: string }>;
 }
 
 export type GraphContact = GraphContactServerFields & Readonly<GraphContactWrite>;

@@ -1,6 +1,7 @@
 import type { AddressKind, Contact, FormatIssue, PostalAddress } from '../../model/index.js';
 import { formatIssue } from '../text/index.js';
-import { GRAPH_LIST_EXTRAS, GRAPH_SCALAR_EXTRAS, isGraphExtraKey } from './contact-fields.js';
+import { contactCarryProperty } from './contact-carry.js';
+import { GRAPH_LIST_EXTRAS, GRAPH_SCALAR_EXTRAS } from './contact-fields.js';
 import { emptyOverflow, noteWithOverflow, type Overflow } from './contact-overflow.js';
 import { GRAPH_CONTACT_LIMITS, type GraphContactWrite, type GraphPhysicalAddress } from './contact-types.js';
 
@@ -91,7 +92,7 @@ function writeEmailsAndUrls(c: Contact, out: GraphContactWrite, overflow: Overfl
   }
 }
 
-/** Extras the Graph mapping knows become their Graph fields; others are reported (the sync state keeps them). */
+/** Extras the Graph mapping knows become their Graph fields; the others ride in the carry property. */
 function writeExtras(c: Contact, out: GraphContactWrite, w: FormatIssue[]): void {
   for (const [field, key] of GRAPH_SCALAR_EXTRAS) {
     const value = c.extra[key];
@@ -103,17 +104,15 @@ function writeExtras(c: Contact, out: GraphContactWrite, w: FormatIssue[]): void
       .map(([, v]) => v);
     if (values.length > 0) out[field] = values;
   }
-  for (const key of Object.keys(c.extra)) {
-    if (!isGraphExtraKey(key)) {
-      w.push(formatIssue('FIELD_NOT_REPRESENTABLE', `no Graph field for ${key}`, undefined, key));
-    }
-  }
+  const carry = contactCarryProperty(c.extra, undefined, w);
+  if (carry) out.singleValueExtendedProperties = [carry];
 }
 
 /**
  * Contact → Graph contact JSON for POST or PATCH. Mapped fields are always present (null / [] when empty) so a
  * PATCH clears what the other side removed; Graph-only fields kept in `extra` are sent only when present, so a
- * CRM that never knew them cannot wipe them. The photo travels separately (PUT …/photo/$value) and is not part
+ * CRM that never knew them cannot wipe them. Other extras go to the carry extended property (contact-carry.ts);
+ * the store clears it on update when absent. The photo travels separately (PUT …/photo/$value) and is not part
  * of this JSON. What Graph has no slot for goes to `[sync]` lines in personalNotes with a warning.
  */
 export function contactToGraph(c: Contact): GraphContactConversion {

@@ -3,6 +3,7 @@ import { formatIssue } from '../text/index.js';
 import { parseUtcInstant } from '../vcard/values.js';
 import { addExtra, compact, emptyDraft, freezeDraft, type ContactDraft } from '../vcard/draft.js';
 import { GRAPH_LIST_EXTRAS, GRAPH_SCALAR_EXTRAS } from './contact-fields.js';
+import { readContactCarry } from './contact-carry.js';
 import { splitNoteOverflow } from './contact-overflow.js';
 import type { GraphContact, GraphPhysicalAddress } from './contact-types.js';
 
@@ -122,6 +123,7 @@ function readRest(g: GraphContact, d: ContactDraft, w: FormatIssue[]): void {
   }
   for (const [field, key] of GRAPH_LIST_EXTRAS)
     for (const v of strings(g[field], field, w)) addExtra(d.extra, key, v);
+  Object.assign(d.extra, readContactCarry(g.singleValueExtendedProperties, w).extra);
   const modified = str(g.lastModifiedDateTime, 'lastModifiedDateTime', w);
   if (modified) d.modifiedAt = parseUtcInstant(modified);
 }

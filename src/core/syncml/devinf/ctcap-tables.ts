@@ -2,7 +2,12 @@
  * CTCap: exactly the properties our neutral model stores (src/core/model), per content type and
  * per kind of datastore. A libsynthesis server clears on update every field a client claims to
  * store but leaves out, and keeps the ones the client does not declare (§0 rule 2), so this list
- * must never claim more than Outlook can hold.
+ * must never claim more than Outlook can hold and we send back.
+ *
+ * PHOTO is declared: a libsynthesis server sends no property a client leaves out, so without it no CRM
+ * photo would reach Outlook. In return every contact we send carries its photo: we write it to Outlook and
+ * read it back for the contacts we gave one (decision 0171). X- properties are not declared: the ones the
+ * CRM sent ride in the Outlook contact's carry and go back as they came (decision 0170).
  */
 import type { CTCapProperty } from './types.js';
 

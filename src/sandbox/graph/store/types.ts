@@ -65,6 +65,8 @@ export interface StoredItem {
   occurrenceOverrides: Record<string, OccurrenceOverride>;
   /** Events with recurrence: keys of cancelled (deleted) occurrences. */
   cancelledOccurrences: string[];
+  /** Contacts: the photo (`…/photo/$value`), base64. */
+  photo?: { contentType: string; base64: string };
 }
 
 export interface MailboxUser {

@@ -7,6 +7,7 @@
  */
 import { toStoredForm, type FormatConverter } from '../content/convert.js';
 import { itemFingerprint, itemMatchKey } from '../content/item-identity.js';
+import { keepUndeclaredProperties } from '../content/keep-undeclared.js';
 import type { CrmStore } from '../store/crm-store.js';
 import type { DatastoreState, TwinIndex } from './session-state.js';
 
@@ -15,6 +16,8 @@ export interface ApplyContext {
   readonly deviceId: string;
   readonly state: DatastoreState;
   readonly convert: FormatConverter;
+  /** Property names the client's CTCap declares (undefined: it sent none, so it stores everything). */
+  readonly declared?: ReadonlySet<string> | undefined;
 }
 
 export interface ClientItem {
@@ -41,7 +44,13 @@ function createFromClient(ctx: ApplyContext, item: ClientItem): number {
 
 function overwriteFromClient(ctx: ApplyContext, guid: string, item: ClientItem): number {
   const stored = toStoredForm(ctx.convert, ctx.state.datastore, item.content, item.mediaType);
-  ctx.store.updateRecord(ctx.state.datastore, guid, stored.content, stored.contentType, ctx.deviceId);
+  const current = ctx.store.getRecord(ctx.state.datastore, guid)?.content;
+  // Like a libsynthesis server: what the client can't store (not in its CTCap) stays the CRM's.
+  const content =
+    ctx.state.datastore === 'addressbook' && current !== undefined
+      ? keepUndeclaredProperties(current, stored.content, ctx.declared)
+      : stored.content;
+  ctx.store.updateRecord(ctx.state.datastore, guid, content, stored.contentType, ctx.deviceId);
   ctx.state.claimed.add(guid);
   return 200;
 }

@@ -15,6 +15,7 @@ import { knownContentType, type FormatConverter } from '../content/convert.js';
 import type { Datastore } from '../datastores.js';
 import type { CrmStore } from '../store/crm-store.js';
 import { datastoreFromUri } from './alerts.js';
+import { declaredProperties } from '../content/keep-undeclared.js';
 import { applyClientDelete, applyClientUpsert, type ApplyContext } from './client-changes.js';
 import type { DatastoreState, Session } from './session-state.js';
 
@@ -115,6 +116,7 @@ function applyItem(ctx: SyncContext, state: DatastoreState, cmd: SyncItemCommand
     deviceId: ctx.session.deviceId,
     state,
     convert: ctx.convert,
+    declared: declaredProperties(ctx.session.clientDevInf, state.clientUri),
   };
   if (cmd.kind === 'Delete')
     return counted(state, itemStatus(ctx, cmd, luid, applyClientDelete(apply, luid)));
