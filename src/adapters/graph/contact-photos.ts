@@ -103,18 +103,24 @@ export interface PhotoRead {
   readonly failed: Map<string, OutlookStoreIssue>;
 }
 
-/** Reads the photos of those contacts marked as having one (one batched GET each, none for the others). */
+/**
+ * Reads the photos of those contacts marked as having one (one batched GET each, none for the others);
+ * `justWritten` gives the ones the store has just written itself (written-photos.ts), which are not read.
+ */
 export async function readContactPhotos(
   client: GraphClient,
   collection: string,
   entries: ReadonlyArray<{ id: string; json: GraphJson }>,
   signal: AbortSignal | undefined,
+  justWritten: (id: string) => Photo | undefined = () => undefined,
 ): Promise<PhotoRead> {
+  const read: PhotoRead = { photos: new Map(), failed: new Map() };
   const marked = entries.flatMap(({ id, json }) => {
     const type = carriedPhotoType(json);
-    return type === undefined ? [] : [{ id, type }];
+    const known = type === undefined ? undefined : justWritten(id);
+    if (known) read.photos.set(id, known);
+    return type === undefined || known ? [] : [{ id, type }];
   });
-  const read: PhotoRead = { photos: new Map(), failed: new Map() };
   if (marked.length === 0) return read;
   const answers = await client.batch(
     // Accept: the client asks for JSON by default; this answer is an image.

@@ -17,6 +17,7 @@ import {
 } from '../../core/sync/outlook-store.js';
 import { CONTACT_CARRY_PROPERTY_ID } from '../../core/formats/index.js';
 import { readContactPhotos, withPhotoMark, writeContactPhotos } from './contact-photos.js';
+import { WrittenPhotos } from './written-photos.js';
 import {
   linkFromExtendedProperties,
   linkPropertiesExpand,
@@ -37,6 +38,8 @@ import {
 
 export class GraphContactStore extends GraphStore<Contact> {
   readonly kind = 'contact' as const;
+  /** Photos just written: their echo in the next change round is not read back (written-photos.ts). */
+  private readonly writtenPhotos = new WrittenPhotos();
 
   protected async changesSince(
     folder: OutlookFolderId,
@@ -66,7 +69,9 @@ export class GraphContactStore extends GraphStore<Contact> {
       if (json === 'gone') removed.push(removal(id));
       else present.push({ id, json });
     }
-    return changeSet(round, await this.decode(folder, present, signal), removed);
+    const decoded = await this.decode(folder, present, signal);
+    this.writtenPhotos.clear();
+    return changeSet(round, decoded, removed);
   }
 
   readAll(folder: OutlookFolderId, signal?: AbortSignalLike): Promise<readonly StoredItem[]> {
@@ -85,11 +90,11 @@ export class GraphContactStore extends GraphStore<Contact> {
   }
 
   /**
-   * The contacts, with their photos where we gave them one (contact-photos.ts): Outlook holds them, and
-   * both our echo check (the fingerprint of what we wrote includes the photo) and a Replace built from a
-   * user's edit need them. A photo that can't be read must not be left out (the contact would look edited
-   * and clear the CRM's photo): in a change round the contact is unreadable this time; a plain read
-   * (`strict`), which has no place for such items, fails.
+   * The contacts, with their photos where we gave them one (contact-photos.ts; those we have just written
+   * come from memory): Outlook holds them, and both our echo check (the fingerprint of what we wrote
+   * includes the photo) and a Replace built from a user's edit need them. A photo that can't be read must
+   * not be left out (the contact would look edited and clear the CRM's photo): in a change round the
+   * contact is unreadable this time; a plain read (`strict`), which has no place for such items, fails.
    */
   private async decode(
     folder: OutlookFolderId,
@@ -98,7 +103,9 @@ export class GraphContactStore extends GraphStore<Contact> {
     strict = false,
   ): Promise<ReturnType<typeof decodeItems>> {
     const decoded = decodeItems(this.codec, jsons, linkFromExtendedProperties);
-    const { photos, failed } = await readContactPhotos(this.client, base(folder), jsons, signal);
+    const { photos, failed } = await readContactPhotos(this.client, base(folder), jsons, signal, (id) =>
+      this.writtenPhotos.get(id),
+    );
     const [firstFailure] = failed.values();
     if (strict && firstFailure) throw new OutlookStoreError(firstFailure.code, firstFailure.message);
     const items = decoded.items.flatMap((stored) => {
@@ -116,8 +123,14 @@ export class GraphContactStore extends GraphStore<Contact> {
     ops: readonly WriteOp[],
     signal: AbortSignal | undefined,
   ): Promise<readonly WriteResult[]> {
-    const results = await this.runOps(ops, (op) => this.plan(folder, op), signal);
-    return writeContactPhotos(this.client, base(folder), ops, results, signal);
+    const contacts = await this.runOps(ops, (op) => this.plan(folder, op), signal);
+    const results = await writeContactPhotos(this.client, base(folder), ops, contacts, signal);
+    for (const [index, op] of ops.entries()) {
+      const result = results[index];
+      if (result?.ok && op.op !== 'delete' && op.item.kind === 'contact' && op.item.photo)
+        this.writtenPhotos.remember(result.id, op.item.photo);
+    }
+    return results;
   }
 
   private plan(folder: OutlookFolderId, op: WriteOp): OpPlan {

@@ -3,7 +3,7 @@ import { graphCodecs, outlookShapes } from '../../../src/adapters/graph/codecs.j
 import { GraphContactStore } from '../../../src/adapters/graph/contact-store.js';
 import { fingerprint } from '../../../src/core/formats/index.js';
 import { emptyContact, luid, type Contact } from '../../../src/core/model/index.js';
-import type { WriteOp } from '../../../src/core/sync/outlook-store.js';
+import type { OutlookChange, WriteOp } from '../../../src/core/sync/outlook-store.js';
 import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
 import { emulatorFolder, idOf } from './emulator-setup.js';
 
@@ -87,55 +87,67 @@ describe('GraphContactStore: CRM photos and CRM-only extras', () => {
     expect(id && graph.store.findItem(id)?.photo).toBeUndefined();
   });
 
-  it('reads photos back only for contacts it gave one, one request each; a photo the user removed is gone', async () => {
+  it('reads photos back only for contacts it gave one, one request each, but not its own fresh writes', async () => {
     const { store, folder, client } = await setup();
-    const { nextCursor } = await store.readChanges(folder, undefined);
+    const first = await store.readChanges(folder, undefined);
     const withPhoto = (n: number, photo: Contact['photo']): WriteOp => {
       const item = person(n, photo ? { photo } : {});
       // The link carries the fingerprint of what Outlook keeps, as the engine writes it (decision 0074).
       return { op: 'create', item, link: { luid: luid(`L${n}`), fingerprint: fingerprint(shape(item)) } };
     };
+    const jpeg = { mediaType: 'image/jpeg', base64: JPEG };
+    const png = { mediaType: 'image/png', base64: PNG };
     const results = await store.writeBatch(folder, [
-      withPhoto(1, { mediaType: 'image/jpeg', base64: JPEG }), // left alone
-      withPhoto(2, { mediaType: 'image/jpeg', base64: JPEG }), // edited in Outlook
+      withPhoto(1, jpeg), // left alone
+      withPhoto(2, jpeg), // edited in Outlook
       withPhoto(3, undefined), // edited, but we gave it no photo: never read
-      withPhoto(4, { mediaType: 'image/png', base64: PNG }), // edited, and the user removed the photo
+      withPhoto(4, png), // edited, and the user removed the photo
     ]);
+    const photosOf = (changes: readonly OutlookChange[]) => (n: number) =>
+      (
+        changes.find((c) => c.item?.kind === 'contact' && c.item.displayName === `Kunde ${n}`)
+          ?.item as Contact
+      )?.photo;
+
+    let before = client.stats.graphRequests;
+    const echo = await store.readChanges(folder, first.nextCursor);
+    // delta page + 4 re-reads in one $batch; the photos just written are not read back
+    expect(client.stats.graphRequests - before).toBe(1 + (4 + 1));
+    expect([1, 2, 3, 4].map(photosOf(echo.changes))).toEqual([jpeg, jpeg, undefined, png]);
+
     for (const index of [1, 2, 3]) {
       await client.request('PATCH', `/me/contactFolders/${folder}/contacts/${idOf(results[index])}`, {
         body: { companyName: 'Neu GmbH' },
       });
     }
     delete graph.store.findItem(idOf(results[3]))!.photo;
-    const before = client.stats.graphRequests;
-    const { changes } = await store.readChanges(folder, nextCursor);
-    // delta page + 4 re-reads in one $batch + the photos of contacts 1, 2 and 4 in one $batch
-    expect(client.stats.graphRequests - before).toBe(1 + (4 + 1) + (3 + 1));
-    const photoOf = (n: number) =>
-      (
-        changes.find((c) => c.item?.kind === 'contact' && c.item.displayName === `Kunde ${n}`)
-          ?.item as Contact
-      ).photo;
-    const jpeg = { mediaType: 'image/jpeg', base64: JPEG };
-    expect([1, 2, 3, 4].map(photoOf)).toEqual([jpeg, jpeg, undefined, undefined]);
+    before = client.stats.graphRequests;
+    const edited = await store.readChanges(folder, echo.nextCursor);
+    // delta page + 3 re-reads in one $batch + the photos of contacts 2 and 4 in one $batch
+    expect(client.stats.graphRequests - before).toBe(1 + (3 + 1) + (2 + 1));
+    expect([2, 3, 4].map(photosOf(edited.changes))).toEqual([jpeg, undefined, undefined]);
     // A lone photo read comes back as bytes, not in a $batch.
-    const one = await store.findByLuid(folder, luid('L2'));
-    expect((one?.item as Contact).photo?.base64).toBe(JPEG);
+    const one = await store.findByLuid(folder, luid('L1'));
+    expect((one?.item as Contact).photo).toEqual(jpeg);
   });
 
   it('reports a contact whose photo could not be read as unreadable, not as one without photo', async () => {
-    const { store, folder } = await setup();
-    const { nextCursor } = await store.readChanges(folder, undefined);
+    const { store, folder, client } = await setup();
+    const first = await store.readChanges(folder, undefined);
     const [created] = await store.writeBatch(folder, [
       { op: 'create', item: person(1, { photo: { mediaType: 'image/jpeg', base64: JPEG } }), link: link(1) },
     ]);
+    const echo = await store.readChanges(folder, first.nextCursor);
+    await client.request('PATCH', `/me/contactFolders/${folder}/contacts/${idOf(created)}`, {
+      body: { companyName: 'Neu GmbH' },
+    });
     graph.control.failNext({
       method: 'GET',
       pathIncludes: '/photo/',
       status: 403,
       code: 'ErrorAccessDenied',
     });
-    const round = await store.readChanges(folder, nextCursor);
+    const round = await store.readChanges(folder, echo.nextCursor);
     expect(round.changes).toEqual([]);
     expect(round.unreadable?.map((u) => [u.id, u.error.code])).toEqual([[idOf(created), 'FORBIDDEN']]);
   });
