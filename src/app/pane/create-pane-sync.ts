@@ -140,35 +140,60 @@ export async function createPaneSync(options: PaneSyncOptions): Promise<PaneSync
     return s;
   };
 
+  // One run at a time per pane, also across services (the duplicate check's first sync has its own).
+  const exclusive = <T>(task: () => Promise<T>) => oneAtATime(options.settings, task);
+
   return {
     async preview(signal, onProgress) {
       const s = usable();
       const req = await request(s);
-      await writes.settled();
-      return previewSync(portsFor(s), req, { signal, onProgress });
+      return exclusive(async () => {
+        await writes.settled();
+        return previewSync(portsFor(s), req, { signal, onProgress });
+      });
     },
     async run(signal, onProgress, confirmDeletions) {
       const s = usable();
       const req = await request(s);
-      // A cancelled run's writes may still be landing; reading the folder before they did would duplicate them.
-      await writes.settled();
-      return runSync(portsFor(s), req, { signal, onProgress, confirmDeletions });
+      return exclusive(async () => {
+        // A cancelled run's writes may still be landing; reading the folder before they did would duplicate them.
+        await writes.settled();
+        return runSync(portsFor(s), req, { signal, onProgress, confirmDeletions });
+      });
     },
     history: () => journal.list(),
     // Undo and restore write Outlook only: they need no CRM connection.
-    async undoLast(signal) {
-      await writes.settled();
-      return undoLastRun(portsFor(options.connection()), signal ? { signal } : {});
-    },
-    async restore(runId, entryId, signal) {
-      await writes.settled();
-      return restoreVersion(portsFor(options.connection()), runId, entryId, signal ? { signal } : {});
-    },
+    undoLast: (signal) =>
+      exclusive(async () => {
+        await writes.settled();
+        return undoLastRun(portsFor(options.connection()), signal ? { signal } : {});
+      }),
+    restore: (runId, entryId, signal) =>
+      exclusive(async () => {
+        await writes.settled();
+        return restoreVersion(portsFor(options.connection()), runId, entryId, signal ? { signal } : {});
+      }),
     async checkConnection(s, signal) {
       assertConnectionUsable(s);
       return checkSyncMLConnection({ ...connectionFor(s), ...(signal ? { signal } : {}) });
     },
   };
+}
+
+/**
+ * The tail of each pane's queue of runs, keyed by its settings port (one per pane). Two runs of one pane at once
+ * would both read the same anchors and folder state and send the same changes twice; the second waits instead.
+ */
+const queues = new WeakMap<SettingsPort, Promise<unknown>>();
+
+function oneAtATime<T>(pane: SettingsPort, task: () => Promise<T>): Promise<T> {
+  const before = queues.get(pane) ?? Promise.resolve();
+  const mine = before.then(task, task);
+  queues.set(
+    pane,
+    mine.catch(() => undefined),
+  );
+  return mine;
 }
 
 function randomHex(): string {

@@ -46,6 +46,32 @@ describe('createPaneSync', () => {
     expect(await world.outlookNames(world.contacts)).toEqual(['Anna', 'Bernd']);
   });
 
+  it('runs one sync at a time per pane, also from two services (Sync tab and duplicate check)', async () => {
+    const world = await setup();
+    const settings = memorySettings();
+    const indexedDB = new IDBFactory();
+    const order: string[] = [];
+    const tagged =
+      (tag: string): typeof fetch =>
+      (input, init) => {
+        order.push(tag);
+        return fetch(input, init);
+      };
+    const syncTab = await world.openPane({ settings, indexedDB }, { syncmlFetch: tagged('tab') });
+    const firstSync = await world.openPane({ settings, indexedDB }, { syncmlFetch: tagged('check') });
+    const [a, b] = await Promise.all([
+      syncTab.run(never, noProgress, keepGoing),
+      firstSync.run(never, noProgress, keepGoing),
+    ]);
+    expect([a.outcome, b.outcome]).toEqual(['completed', 'completed']);
+    // The second run's messages all come after the first run's: no interleaved sessions.
+    const switches = order.filter((tag, i) => i > 0 && tag !== order[i - 1]).length;
+    expect(order).toContain('check');
+    expect(switches).toBe(1);
+    expect(world.crmCount()).toBe(2);
+    expect(await world.outlookNames(world.contacts)).toEqual(['Anna', 'Bernd']);
+  });
+
   it('a reinstall (fresh IndexedDB and fresh settings) creates no duplicates either', async () => {
     const world = await setup();
     await (await world.openPane()).run(never, noProgress, keepGoing);
