@@ -3,6 +3,7 @@
  * iCalendar 2.0 text, CRLF line ends), as a CRM export would look.
  */
 import { DEMO_CRM_TASKS, DEMO_CRM_VIEWINGS, type DemoCrmTask, type DemoCrmViewing } from './agenda.js';
+import { BERLIN_VTIMEZONE } from './berlin-vtimezone.js';
 import { DEMO_CRM_PEOPLE, type DemoCrmPerson } from './people.js';
 
 export { DEMO_CRM_PEOPLE, type DemoCrmPerson } from './people.js';
@@ -61,26 +62,6 @@ export function renderDemoContact(p: DemoCrmPerson): string {
   lines.push('END:VCARD');
   return joinLines(lines);
 }
-
-const BERLIN_VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Berlin',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const basicDate = (d: Date): string =>

@@ -7,6 +7,7 @@ import { CrmError } from '../errors.js';
 import type { Datastore } from '../datastores.js';
 import { parseContentLine } from '../../../core/formats/text/content-line.js';
 import { unfoldLines } from '../../../core/formats/text/unfold.js';
+import { BERLIN_VTIMEZONE } from '../../../sandbox/demo-crm/berlin-vtimezone.js';
 import { componentProperties, escapeText, firstText, foldLine } from './properties.js';
 
 export const FIELD_NAMES = {
@@ -137,26 +138,6 @@ function fieldLines(datastore: Datastore, f: RecordFields): Map<string, string[]
     ['DESCRIPTION', line('DESCRIPTION', v('description'))],
   ]);
 }
-
-const BERLIN_VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Berlin',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
 
 const utcStamp = (now: Date): string =>
   now
