@@ -1,6 +1,7 @@
 /**
- * The Europe/Berlin VTIMEZONE (today's EU rules: last Sunday of March and of October) the sandbox CRM writes into every calendar record: its
- * demo data and the records its page creates carry local Berlin times, as a German office's CRM does.
+ * The Europe/Berlin VTIMEZONE (today's EU rules: last Sunday of March and of October) the sandbox CRM writes
+ * into every calendar record: its demo data and the records its page creates carry local Berlin times, as a
+ * German office's CRM does.
  */
 export const BERLIN_VTIMEZONE = [
   'BEGIN:VTIMEZONE',
