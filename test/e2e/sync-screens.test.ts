@@ -5,52 +5,28 @@
  * preview, confirm, CRM edit arrives in Outlook, undo, cancel mid-run, the guard asks before half a folder goes.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { build } from 'esbuild';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCrmServer, type RunningCrmServer } from '../../src/server/crm/http/crm-server.js';
 import type { RunningHost } from '../../src/server/host/host-server.js';
+import { launchChromium } from './support/browser.js';
 import { startTestHost } from './support/host.js';
+import { bundleTestPage } from './support/test-page.js';
 import { cancelSlowRun, nextOutcome as nextRunOutcome } from './support/pane-sync.js';
 
 const PASSWORD = 'E2e-Geheim-42';
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 let crm: RunningCrmServer;
 let host: RunningHost;
 let browser: Browser;
 let page: Page;
 let dir: string;
 
-async function bundlePage(): Promise<string> {
-  const out = await mkdtemp(join(tmpdir(), 'sync-e2e-'));
-  await build({
-    entryPoints: ['test/e2e/sync-page.tsx'],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    target: 'es2022',
-    outdir: out,
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  await writeFile(
-    join(out, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sync</title></head>' +
-      '<body><div id="root"></div><script type="module" src="/sync-page.js"></script></body></html>',
-  );
-  await copyFile('public/mockServiceWorker.js', join(out, 'mockServiceWorker.js'));
-  return out;
-}
-
 beforeAll(async () => {
   crm = await startCrmServer({ port: 0, seed: false, users: { anna: PASSWORD } });
-  dir = await bundlePage();
+  dir = await bundleTestPage('test/e2e/sync-page.tsx', 'Sync');
   host = await startTestHost(crm.syncUrl, dir);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
   page = await (await browser.newContext()).newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${host.url}/index.html?lang=en&endpoint=${encodeURIComponent(crm.syncUrl)}`);

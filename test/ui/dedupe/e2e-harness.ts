@@ -2,38 +2,15 @@
  * What the duplicate check's e2e files share: the page (e2e-page.tsx) bundled with esbuild, the demo CRM, the
  * add-in host (static files + same-origin SyncML proxy), headless Chromium with a narrow pane.
  */
-import { build } from 'esbuild';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
 import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
-import { startHostServer, type RunningHost } from '../../../src/server/host/host-server.js';
+import type { RunningHost } from '../../../src/server/host/host-server.js';
+import { launchChromium } from '../../e2e/support/browser.js';
+import { startTestHost } from '../../e2e/support/host.js';
+import { bundleTestPage } from '../../e2e/support/test-page.js';
 
 const PASSWORD = 'E2e-Dubletten-7';
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-async function bundlePage(): Promise<string> {
-  const out = await mkdtemp(join(tmpdir(), 'dedupe-e2e-'));
-  await build({
-    entryPoints: ['test/ui/dedupe/e2e-page.tsx'],
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    target: 'es2022',
-    outdir: out,
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  await writeFile(
-    join(out, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Duplicate check</title></head>' +
-      '<body><div id="root"></div><script type="module" src="/e2e-page.js"></script></body></html>',
-  );
-  await copyFile('public/mockServiceWorker.js', join(out, 'mockServiceWorker.js'));
-  return out;
-}
 
 export interface DedupeE2e {
   readonly crm: RunningCrmServer;
@@ -45,18 +22,9 @@ export interface DedupeE2e {
 /** The demo CRM (seeded), the host, and a 380 px wide page showing the check of the "Kunden" folder. */
 export async function startDedupeE2e(lang: 'de' | 'en' = 'en'): Promise<DedupeE2e> {
   const crm = await startCrmServer({ port: 0, users: { anna: PASSWORD } });
-  const dir = await bundlePage();
-  const host: RunningHost = await startHostServer({
-    crmSyncUrl: new URL(crm.syncUrl),
-    host: '127.0.0.1',
-    port: 0,
-    tls: undefined,
-    allowedOrigins: [],
-    distDir: dir,
-    maxBytes: 2 * 1024 * 1024,
-    timeoutMs: 60_000,
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const dir = await bundleTestPage('test/ui/dedupe/e2e-page.tsx', 'Duplicate check');
+  const host: RunningHost = await startTestHost(crm.syncUrl, dir);
+  const browser = await launchChromium();
   // A task pane is narrow: both versions of a pair stack in one column.
   const context = await browser.newContext({ viewport: { width: 380, height: 900 } });
   const page = await context.newPage();
