@@ -4,50 +4,31 @@
  * before the writes, items a run created and undo then deleted stayed in the CRM until a full re-read.
  * Graph emulator (msw) + Graph contact store + sandbox CRM on loopback, as in graph-sandbox.test.ts.
  */
-import { http, passthrough } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GraphClient } from '../../../src/adapters/graph/client.js';
-import { graphCodecs, outlookShapes } from '../../../src/adapters/graph/codecs.js';
+import { describe, expect, it } from 'vitest';
+import { graphCodecs } from '../../../src/adapters/graph/codecs.js';
 import { GraphContactStore } from '../../../src/adapters/graph/contact-store.js';
 import { createFolder } from '../../../src/adapters/graph/folders.js';
-import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
-import { formatsItemCodec, runSync, undoLastRun, type SyncPorts } from '../../../src/app/sync/index.js';
-import { fingerprint, parseVCard, serializeVCard } from '../../../src/core/formats/index.js';
-import { emptyContact, type Contact } from '../../../src/core/model/index.js';
+import { runSync, undoLastRun } from '../../../src/app/sync/index.js';
+import { serializeVCard } from '../../../src/core/formats/index.js';
+import type { Contact } from '../../../src/core/model/index.js';
+import type { OutlookStore } from '../../../src/core/sync/index.js';
 import {
-  createMemoryJournalStore,
-  createMemorySyncStateStore,
-  type OutlookStore,
-} from '../../../src/core/sync/index.js';
-import { memoryNonceStore, runSyncSession } from '../../../src/core/syncml/index.js';
-import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
-import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
-import { fakeClock } from '../../adapters/graph/fake-clock.js';
+  crmContactNames,
+  emulatorClient,
+  graphSyncPorts,
+  twoWayRequest,
+  useGraphEmulator,
+} from './graph-world.js';
+import { person } from './sandbox-world.js';
 
-const graph = setupGraphServer();
-beforeAll(() => graph.listen());
-afterAll(() => graph.close());
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  graph.server.resetHandlers();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-const person = (given: string, family: string): Contact => ({
-  ...emptyContact(),
-  name: { given, family },
-  displayName: `${given} ${family}`,
-  emails: [{ kind: 'work', address: `${given.toLowerCase()}@example.de` }],
-});
+const { startCrm } = useGraphEmulator();
 
 let serial = 0;
 
 /** A contact folder on the Graph emulator paired with the sandbox CRM; `afterWrites` runs inside the run. */
 async function setup(names: readonly (readonly [string, string])[] = []) {
-  const crm = await startCrmServer({ port: 0, seed: false });
-  servers.push(crm);
-  graph.server.use(http.all(`${crm.url}/*`, () => passthrough()));
-  const client = new GraphClient({ tokenProvider: { getToken: async () => 't' }, clock: fakeClock() });
+  const crm = await startCrm();
+  const client = emulatorClient();
   const folder = (await createFolder(client, 'contacts', `Delta ${++serial}`)).id;
   const graphStore = new GraphContactStore(client, graphCodecs({ timeZone: 'Europe/Berlin' }).contact);
   let afterWrites: (() => Promise<void>) | undefined;
@@ -65,30 +46,12 @@ async function setup(names: readonly (readonly [string, string])[] = []) {
       return results;
     },
   };
-  let tick = 0;
-  const nonceStore = memoryNonceStore();
-  const transport = createHttpTransport({ timeoutMs: 20_000 });
-  const ports: SyncPorts = {
+  const ports = graphSyncPorts({
+    crm,
     outlook: { contact: outlook },
-    runSession: (o) =>
-      runSyncSession({
-        ...o,
-        transport,
-        serverUrl: crm.syncUrl,
-        user: 'test',
-        password: 'test',
-        auth: 'md5',
-        deviceId: `delta-after-writes-${serial}`,
-        nonceStore,
-      }),
-    stateStore: createMemorySyncStateStore(),
-    journal: createMemoryJournalStore(),
-    codec: formatsItemCodec,
-    fingerprint,
-    outlookShape: outlookShapes({ timeZone: 'Europe/Berlin' }),
-    now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
-    newRunId: () => `run-${tick}`,
-  };
+    deviceId: `delta-after-writes-${serial}`,
+    codecOptions: { timeZone: 'Europe/Berlin' },
+  });
   for (const [given, family] of names) {
     crm.store.createRecord(
       'addressbook',
@@ -97,17 +60,7 @@ async function setup(names: readonly (readonly [string, string])[] = []) {
       'web',
     );
   }
-  const request = {
-    folders: [
-      {
-        folderId: folder,
-        kind: 'contact' as const,
-        datastore: 'addressbook',
-        direction: 'two-way' as const,
-        policy: 'crm-wins' as const,
-      },
-    ],
-  };
+  const request = twoWayRequest(folder, 'contact', 'addressbook');
   const contactsUrl = `/me/contactFolders/${folder}/contacts`;
   const outlookNames = async () =>
     (await graphStore.readAll(folder)).map((s) => (s.item as Contact).displayName).sort();
@@ -119,13 +72,7 @@ async function setup(names: readonly (readonly [string, string])[] = []) {
     contactsUrl,
     outlookNames,
     idOf,
-    crmNames: () =>
-      crm.store
-        .listRecords('addressbook')
-        .filter((r) => !r.deleted)
-        .map((r) => parseVCard(r.content))
-        .flatMap((r) => (r.ok ? [r.value.displayName] : []))
-        .sort(),
+    crmNames: () => crmContactNames(crm),
     userCreate: (given: string, family: string) =>
       client.request('POST', contactsUrl, {
         body: { givenName: given, surname: family, displayName: `${given} ${family}` },

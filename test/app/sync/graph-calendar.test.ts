@@ -3,31 +3,17 @@
  * sandbox CRM's calendar. Guards the echo and twinning rules for events, where Graph adds an organizer and
  * time zones are rewritten.
  */
-import { http, passthrough } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GraphClient } from '../../../src/adapters/graph/client.js';
-import { graphCodecs, outlookShapes } from '../../../src/adapters/graph/codecs.js';
+import { describe, expect, it } from 'vitest';
+import { graphCodecs } from '../../../src/adapters/graph/codecs.js';
 import { GraphEventStore } from '../../../src/adapters/graph/event-store.js';
 import { GraphTaskStore } from '../../../src/adapters/graph/task-store.js';
 import { createFolder } from '../../../src/adapters/graph/folders.js';
-import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
-import { formatsItemCodec, runSync, type SyncPorts } from '../../../src/app/sync/index.js';
-import { fingerprint, serializeEvent, serializeTask } from '../../../src/core/formats/index.js';
+import { runSync } from '../../../src/app/sync/index.js';
+import { serializeEvent, serializeTask } from '../../../src/core/formats/index.js';
 import { dateOnly, type CalendarEvent, type Task } from '../../../src/core/model/index.js';
-import { createMemoryJournalStore, createMemorySyncStateStore } from '../../../src/core/sync/index.js';
-import { memoryNonceStore, runSyncSession } from '../../../src/core/syncml/index.js';
-import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
-import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
-import { fakeClock } from '../../adapters/graph/fake-clock.js';
+import { emulatorClient, graphSyncPorts, twoWayRequest, useGraphEmulator } from './graph-world.js';
 
-const graph = setupGraphServer();
-beforeAll(() => graph.listen());
-afterAll(() => graph.close());
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  graph.server.resetHandlers();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const { startCrm } = useGraphEmulator();
 
 const owner = { email: 'sandbox.user@example.com', name: 'Sandbox User' };
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -47,55 +33,26 @@ const appointment = (subject: string, day: number): CalendarEvent => ({
   extra: {},
 });
 
+/** The mailbox's codec options: Graph adds the owner as organizer of the events we write. */
+const options = { timeZone: 'Europe/Berlin', mailboxOwner: owner };
 let serial = 0;
 
 async function setup() {
-  const crm = await startCrmServer({ port: 0, seed: false });
-  servers.push(crm);
-  graph.server.use(http.all(`${crm.url}/*`, () => passthrough()));
-  const client = new GraphClient({
-    tokenProvider: { getToken: async () => 'sandbox-token' },
-    clock: fakeClock(),
-    maxRetries: 10,
-  });
+  const crm = await startCrm();
+  const client = emulatorClient({ maxRetries: 10 });
   const folder = (await createFolder(client, 'calendar', `Kalender ${++serial}`)).id;
-  const options = { timeZone: 'Europe/Berlin', mailboxOwner: owner };
   const store = new GraphEventStore(client, graphCodecs(options).event);
-  const nonceStore = memoryNonceStore();
-  const transport = createHttpTransport({ timeoutMs: 20_000 });
-  let tick = 0;
-  const ports: SyncPorts = {
+  const ports = graphSyncPorts({
+    crm,
     outlook: { event: store },
-    runSession: (o) =>
-      runSyncSession({
-        ...o,
-        transport,
-        serverUrl: crm.syncUrl,
-        user: 'test',
-        password: 'test',
-        auth: 'md5',
-        deviceId: `outlook-calendar-${serial}`,
-        nonceStore,
-      }),
-    stateStore: createMemorySyncStateStore(),
-    journal: createMemoryJournalStore(),
-    codec: formatsItemCodec,
-    fingerprint,
-    outlookShape: outlookShapes(options),
-    now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
-    newRunId: () => `run-${tick}`,
-  };
-  const pair = {
-    folderId: folder,
-    kind: 'event' as const,
-    datastore: 'calendar',
-    direction: 'two-way' as const,
-    policy: 'crm-wins' as const,
-  };
+    deviceId: `outlook-calendar-${serial}`,
+    codecOptions: options,
+  });
+  const request = twoWayRequest(folder, 'event', 'calendar');
   const subjects = async () =>
     (await store.readAll(folder)).map((s) => (s.item as CalendarEvent).subject).sort();
   const crmCount = () => crm.store.listRecords('calendar').filter((r) => !r.deleted).length;
-  return { crm, client, store, folder, subjects, crmCount, sync: () => runSync(ports, { folders: [pair] }) };
+  return { crm, client, store, folder, subjects, crmCount, sync: () => runSync(ports, request) };
 }
 
 describe('appointments and tasks on the Graph emulator and the sandbox CRM', () => {
@@ -130,16 +87,9 @@ describe('appointments and tasks on the Graph emulator and the sandbox CRM', () 
   });
 
   it('syncs To Do tasks both ways; a second run changes nothing', async () => {
-    const crm = await startCrmServer({ port: 0, seed: false });
-    servers.push(crm);
-    graph.server.use(http.all(`${crm.url}/*`, () => passthrough()));
-    const client = new GraphClient({
-      tokenProvider: { getToken: async () => 'sandbox-token' },
-      clock: fakeClock(),
-      maxRetries: 10,
-    });
+    const crm = await startCrm();
+    const client = emulatorClient({ maxRetries: 10 });
     const folder = (await createFolder(client, 'tasks', `Aufgaben ${++serial}`)).id;
-    const options = { timeZone: 'Europe/Berlin', mailboxOwner: owner };
     const store = new GraphTaskStore(client, graphCodecs(options).task);
     await client.request('POST', `/me/todo/lists/${folder}/tasks`, { body: { title: 'Exposé senden' } });
     const crmTask: Task = {
@@ -153,40 +103,13 @@ describe('appointments and tasks on the Graph emulator and the sandbox CRM', () 
       extra: {},
     };
     crm.store.createRecord('todo', serializeTask(crmTask, '2.0').text, 'text/calendar', 'web');
-    let tick = 0;
-    const nonceStore = memoryNonceStore();
-    const ports: SyncPorts = {
+    const ports = graphSyncPorts({
+      crm,
       outlook: { task: store },
-      runSession: (o) =>
-        runSyncSession({
-          ...o,
-          transport: createHttpTransport({ timeoutMs: 20_000 }),
-          serverUrl: crm.syncUrl,
-          user: 'test',
-          password: 'test',
-          auth: 'md5',
-          deviceId: `outlook-todo-${serial}`,
-          nonceStore,
-        }),
-      stateStore: createMemorySyncStateStore(),
-      journal: createMemoryJournalStore(),
-      codec: formatsItemCodec,
-      fingerprint,
-      outlookShape: outlookShapes(options),
-      now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
-      newRunId: () => `run-${tick}`,
-    };
-    const request = {
-      folders: [
-        {
-          folderId: folder,
-          kind: 'task' as const,
-          datastore: 'todo',
-          direction: 'two-way' as const,
-          policy: 'crm-wins' as const,
-        },
-      ],
-    };
+      deviceId: `outlook-todo-${serial}`,
+      codecOptions: options,
+    });
+    const request = twoWayRequest(folder, 'task', 'todo');
     expect((await runSync(ports, request)).outcome).toBe('completed');
     const titles = (await store.readAll(folder)).map((s) => (s.item as Task).title).sort();
     expect(titles).toEqual(['Exposé senden', 'Rückruf Käufer']);

@@ -2,97 +2,46 @@
  * The sync use cases over every real piece but Outlook itself: the Graph contact store against the Graph emulator
  * (msw), the SyncML client over HTTP, the formats, and the sandbox CRM on loopback.
  */
-import { http, passthrough } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GraphClient } from '../../../src/adapters/graph/client.js';
-import { graphCodecs, outlookShapes } from '../../../src/adapters/graph/codecs.js';
+import { describe, expect, it } from 'vitest';
+import { graphCodecs } from '../../../src/adapters/graph/codecs.js';
 import { GraphContactStore } from '../../../src/adapters/graph/contact-store.js';
 import { createFolder } from '../../../src/adapters/graph/folders.js';
-import { createHttpTransport } from '../../../src/adapters/syncml-http/index.js';
-import { formatsItemCodec, runSync, type SyncPorts } from '../../../src/app/sync/index.js';
-import { fingerprint, parseVCard, serializeVCard } from '../../../src/core/formats/index.js';
-import { emptyContact, type Contact } from '../../../src/core/model/index.js';
-import { createMemoryJournalStore, createMemorySyncStateStore } from '../../../src/core/sync/index.js';
-import { memoryNonceStore, runSyncSession } from '../../../src/core/syncml/index.js';
-import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
-import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
-import { fakeClock } from '../../adapters/graph/fake-clock.js';
+import { runSync } from '../../../src/app/sync/index.js';
+import { serializeVCard } from '../../../src/core/formats/index.js';
+import type { Contact } from '../../../src/core/model/index.js';
+import {
+  crmContactNames,
+  emulatorClient,
+  graphSyncPorts,
+  twoWayRequest,
+  useGraphEmulator,
+} from './graph-world.js';
+import { person } from './sandbox-world.js';
 
-const graph = setupGraphServer();
-beforeAll(() => graph.listen());
-afterAll(() => graph.close());
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  graph.server.resetHandlers();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const { graph, startCrm } = useGraphEmulator();
 
-const person = (given: string, family: string): Contact => ({
-  ...emptyContact(),
-  name: { given, family },
-  displayName: `${given} ${family}`,
-  company: 'Weiß Immobilien GmbH',
-  phones: [{ kind: 'mobile', number: '+49 171 7654321' }],
-  emails: [{ kind: 'work', address: `${given.toLowerCase()}@example.de` }],
-});
+/** A CRM customer: besides name and e-mail, a company and a mobile phone for the Graph mapping to carry. */
+const customer = (given: string, family: string): Contact =>
+  person(given, family, {
+    company: 'Weiß Immobilien GmbH',
+    phones: [{ kind: 'mobile', number: '+49 171 7654321' }],
+  });
 
 let serial = 0;
 
 async function setup() {
-  const crm = await startCrmServer({ port: 0, seed: false });
-  servers.push(crm);
-  // The CRM is a real server on loopback: let its requests through the Graph emulator's interception.
-  graph.server.use(http.all(`${crm.url}/*`, () => passthrough()));
-  const client = new GraphClient({
-    tokenProvider: { getToken: async () => 'sandbox-token' },
-    clock: fakeClock(),
-    maxRetries: 10,
-  });
+  const crm = await startCrm();
+  const client = emulatorClient({ maxRetries: 10 });
   const folder = (await createFolder(client, 'contacts', `Sync ${++serial}`)).id;
   const store = new GraphContactStore(client, graphCodecs({ timeZone: 'Europe/Berlin' }).contact);
-  const nonceStore = memoryNonceStore();
-  const transport = createHttpTransport({ timeoutMs: 20_000 });
-  let tick = 0;
-  const ports: SyncPorts = {
+  const ports = graphSyncPorts({
+    crm,
     outlook: { contact: store },
-    runSession: (o) =>
-      runSyncSession({
-        ...o,
-        transport,
-        serverUrl: crm.syncUrl,
-        user: 'test',
-        password: 'test',
-        auth: 'md5',
-        deviceId: `outlook-graph-${serial}`,
-        nonceStore,
-      }),
-    stateStore: createMemorySyncStateStore(),
-    journal: createMemoryJournalStore(),
-    codec: formatsItemCodec,
-    fingerprint,
-    outlookShape: outlookShapes({ timeZone: 'Europe/Berlin' }),
-    now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
-    newRunId: () => `run-${tick}`,
-  };
-  const request = {
-    folders: [
-      {
-        folderId: folder,
-        kind: 'contact' as const,
-        datastore: 'addressbook',
-        direction: 'two-way' as const,
-        policy: 'crm-wins' as const,
-      },
-    ],
-  };
+    deviceId: `outlook-graph-${serial}`,
+    codecOptions: { timeZone: 'Europe/Berlin' },
+  });
+  const request = twoWayRequest(folder, 'contact', 'addressbook');
   const names = async () => (await store.readAll(folder)).map((s) => (s.item as Contact).displayName).sort();
-  const crmNames = () =>
-    crm.store
-      .listRecords('addressbook')
-      .filter((r) => !r.deleted)
-      .map((r) => parseVCard(r.content))
-      .flatMap((r) => (r.ok ? [r.value.displayName] : []))
-      .sort();
   return {
     crm,
     client,
@@ -101,7 +50,7 @@ async function setup() {
     ports,
     request,
     names,
-    crmNames,
+    crmNames: () => crmContactNames(crm),
     sync: (o = {}) => runSync(ports, request, o),
   };
 }
@@ -120,7 +69,7 @@ describe('sync on the Graph emulator and the sandbox CRM', () => {
     });
     w.crm.store.createRecord(
       'addressbook',
-      serializeVCard(person('Bert', 'Berg'), '3.0').text,
+      serializeVCard(customer('Bert', 'Berg'), '3.0').text,
       'text/vcard',
       'web',
     );
@@ -142,7 +91,7 @@ describe('sync on the Graph emulator and the sandbox CRM', () => {
     for (let i = 1; i <= 30; i++) {
       w.crm.store.createRecord(
         'addressbook',
-        serializeVCard(person(`Kunde${i}`, 'Test'), '3.0').text,
+        serializeVCard(customer(`Kunde${i}`, 'Test'), '3.0').text,
         'text/vcard',
         'web',
       );
@@ -172,7 +121,7 @@ describe('sync on the Graph emulator and the sandbox CRM', () => {
     const w = await setup();
     w.crm.store.createRecord(
       'addressbook',
-      serializeVCard(person('Bert', 'Berg'), '3.0').text,
+      serializeVCard(customer('Bert', 'Berg'), '3.0').text,
       'text/vcard',
       'web',
     );
@@ -194,7 +143,7 @@ describe('sync on the Graph emulator and the sandbox CRM', () => {
     ] as const) {
       w.crm.store.createRecord(
         'addressbook',
-        serializeVCard(person(given, family), '3.0').text,
+        serializeVCard(customer(given, family), '3.0').text,
         'text/vcard',
         'web',
       );
