@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DevInf } from '../../../src/core/syncml/index.js';
-import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
-import { acknowledge, alert, itemCmd, ScriptedClient, serverSyncCommands, sync } from './scripted-client.js';
+import { useCrmServers } from './crm-under-test.js';
+import { acknowledge, alert, itemCmd, serverSyncCommands, sync } from './scripted-client.js';
 
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function setup() {
-  const server = await startCrmServer({ port: 0, seed: false });
-  servers.push(server);
-  return { server, client: new ScriptedClient(server.syncUrl, 'old-phone') };
-}
+const crm = useCrmServers({ seed: false });
+const setup = () => crm.withClient({}, 'old-phone');
 
 function devInfPreferring(sourceRef: string, ctType: string, verCT: string): DevInf {
   return {

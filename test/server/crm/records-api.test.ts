@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
+import { describe, expect, it } from 'vitest';
+import { useCrmServers } from './crm-under-test.js';
 
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const crm = useCrmServers({ seed: false, now: () => new Date('2026-11-21T10:00:00Z') });
 
 async function setup() {
-  const server = await startCrmServer({ port: 0, seed: false, now: () => new Date('2026-11-21T10:00:00Z') });
-  servers.push(server);
+  const server = await crm.start();
   const call = async (method: string, path: string, body?: unknown, contentType = 'application/json') => {
     const res = await fetch(`${server.url}${path}`, {
       method,

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { md5Digest } from '../../../src/core/syncml/auth.js';
-import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
+import { useCrmServers } from './crm-under-test.js';
 import { acknowledge, alert, itemCmd, ScriptedClient, statusFor, sync } from './scripted-client.js';
 
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const crm = useCrmServers({ maxMsgSize: 20_000 });
 
 async function setup() {
-  const server = await startCrmServer({ port: 0, maxMsgSize: 20_000 });
-  servers.push(server);
-  const client = new ScriptedClient(server.syncUrl);
+  const { server, client } = await crm.withClient();
   client.newSession();
   return { server, client };
 }

@@ -1,22 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startCrmServer,
-  type CrmServerOptions,
-  type RunningCrmServer,
-} from '../../../src/server/crm/http/crm-server.js';
-import { acknowledge, alert, deleteCmd, itemCmd, ScriptedClient, statusFor } from './scripted-client.js';
+import { describe, expect, it } from 'vitest';
+import type { RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
+import { conflictOnX1, useCrmServers } from './crm-under-test.js';
+import { acknowledge, alert, deleteCmd, itemCmd, statusFor } from './scripted-client.js';
 import { syncOnce } from './sync-once.js';
 
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function setup(options: CrmServerOptions = {}) {
-  const server = await startCrmServer({ port: 0, seed: false, ...options });
-  servers.push(server);
-  return { server, client: new ScriptedClient(server.syncUrl) };
-}
+const { withClient: setup } = useCrmServers({ seed: false });
 
 const card = (given: string, family: string, tel = '+49 89 1') =>
   `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${family};${given};;;\r\nFN:${given} ${family}\r\nTEL:${tel}\r\nEND:VCARD\r\n`;
@@ -29,20 +17,10 @@ const names = (server: RunningCrmServer) =>
 describe('sandbox CRM conflicts', () => {
   it('keeps a record the CRM edited when the device deletes it (419), and sends it back as an Add', async () => {
     const { server, client } = await setup();
-    await syncOnce(client, {
-      datastore: 'addressbook',
-      code: 201,
-      next: 'A1',
-      changes: [itemCmd('Add', 'x1', card('Alice', 'Wonder'))],
-    });
-    const guid = server.store.guidForLuid('test-device-1', 'addressbook', 'x1')!;
-    server.store.updateRecord('addressbook', guid, card('Alice', 'Wonder', '+49 CRM'), 'text/vcard', 'web');
-    const r = await syncOnce(client, {
-      datastore: 'addressbook',
-      code: 200,
-      last: 'A1',
-      next: 'A2',
-      changes: [deleteCmd('x1')],
+    const { guid, result: r } = await conflictOnX1(server, client, {
+      deviceCard: card('Alice', 'Wonder'),
+      crm: { edit: card('Alice', 'Wonder', '+49 CRM') },
+      deviceChange: deleteCmd('x1'),
     });
     expect(r.itemStatuses[0]!.code).toBe(419);
     expect(r.received).toEqual([expect.objectContaining({ op: 'Add', id: guid })]);
@@ -51,23 +29,10 @@ describe('sandbox CRM conflicts', () => {
 
   it("re-creates a record the CRM deleted when the device edits it (the device's edit wins)", async () => {
     const { server, client } = await setup();
-    await syncOnce(client, {
-      datastore: 'addressbook',
-      code: 201,
-      next: 'A1',
-      changes: [itemCmd('Add', 'x1', card('Alice', 'Wonder'))],
-    });
-    server.store.deleteRecord(
-      'addressbook',
-      server.store.guidForLuid('test-device-1', 'addressbook', 'x1')!,
-      'web',
-    );
-    const r = await syncOnce(client, {
-      datastore: 'addressbook',
-      code: 200,
-      last: 'A1',
-      next: 'A2',
-      changes: [itemCmd('Replace', 'x1', card('Alice', 'Wonder', '+49 NEW'))],
+    const { result: r } = await conflictOnX1(server, client, {
+      deviceCard: card('Alice', 'Wonder'),
+      crm: 'delete',
+      deviceChange: itemCmd('Replace', 'x1', card('Alice', 'Wonder', '+49 NEW')),
     });
     expect(r.itemStatuses[0]!.code).toBe(201);
     expect(r.received).toEqual([]);

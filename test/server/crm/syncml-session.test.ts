@@ -1,22 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startCrmServer,
-  type CrmServerOptions,
-  type RunningCrmServer,
-} from '../../../src/server/crm/http/crm-server.js';
+import { describe, expect, it } from 'vitest';
+import { conflictOnX1, useCrmServers } from './crm-under-test.js';
 import { itemCmd, deleteCmd, ScriptedClient, alert, statusFor } from './scripted-client.js';
 import { syncOnce } from './sync-once.js';
 
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function setup(options: CrmServerOptions = {}) {
-  const server = await startCrmServer({ port: 0, ...options });
-  servers.push(server);
-  return { server, client: new ScriptedClient(server.syncUrl) };
-}
+const { withClient: setup } = useCrmServers();
 
 const card = (given: string, family: string, tel = '+49 89 1234') =>
   `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${family};${given};;;\r\nFN:${given} ${family}\r\nTEL;TYPE=CELL:${tel}\r\nEND:VCARD\r\n`;
@@ -111,20 +98,10 @@ describe('sandbox CRM SyncML sessions', () => {
 
   it('keeps the CRM version in a two-way conflict (419) and stores the client version as a conflict copy', async () => {
     const { server, client } = await setup({ seed: false });
-    await syncOnce(client, {
-      datastore: 'addressbook',
-      code: 201,
-      next: 'A1',
-      changes: [itemCmd('Add', 'x1', card('Alice', 'Wonder'))],
-    });
-    const guid = server.store.guidForLuid('test-device-1', 'addressbook', 'x1')!;
-    server.store.updateRecord('addressbook', guid, card('Alice', 'Wonder', '+49 CRM'), 'text/vcard', 'web');
-    const r = await syncOnce(client, {
-      datastore: 'addressbook',
-      code: 200,
-      last: 'A1',
-      next: 'A2',
-      changes: [itemCmd('Replace', 'x1', card('Alice', 'Wonder', '+49 DEVICE'))],
+    const { guid, result: r } = await conflictOnX1(server, client, {
+      deviceCard: card('Alice', 'Wonder'),
+      crm: { edit: card('Alice', 'Wonder', '+49 CRM') },
+      deviceChange: itemCmd('Replace', 'x1', card('Alice', 'Wonder', '+49 DEVICE')),
     });
     expect(r.itemStatuses[0]!.code).toBe(419);
     expect(r.received).toEqual([expect.objectContaining({ op: 'Replace', id: 'x1' })]);

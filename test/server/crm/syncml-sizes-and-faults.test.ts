@@ -2,26 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startCrmServer,
-  type CrmServerOptions,
-  type RunningCrmServer,
-} from '../../../src/server/crm/http/crm-server.js';
+import { startCrmServer } from '../../../src/server/crm/http/crm-server.js';
+import { useCrmServers } from './crm-under-test.js';
 import { acknowledge, alert, itemCmd, ScriptedClient, statusFor, sync } from './scripted-client.js';
 import { syncOnce } from './sync-once.js';
 
-const servers: RunningCrmServer[] = [];
+// Registered before the servers' hook: after-hooks run in reverse, so a server closes before its data dir goes.
 const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-async function setup(options: CrmServerOptions = {}) {
-  const server = await startCrmServer({ port: 0, ...options });
-  servers.push(server);
-  return { server, client: new ScriptedClient(server.syncUrl) };
-}
+const crm = useCrmServers();
+const setup = crm.withClient;
 
 const card = (given: string, family: string, note = '') =>
   `BEGIN:VCARD\r\nVERSION:3.0\r\nN:${family};${given};;;\r\nFN:${given} ${family}\r\n${note ? `NOTE:${note}\r\n` : ''}END:VCARD\r\n`;
@@ -146,8 +138,7 @@ describe('sandbox CRM persistence', () => {
       changes: [itemCmd('Add', 'x1', card('Alice', 'Wonder'))],
     });
     await first.close();
-    const second = await startCrmServer({ port: 0, dataDir });
-    servers.push(second);
+    const second = await crm.start({ dataDir });
     expect(second.store.listRecords('addressbook')).toHaveLength(seeded + 1);
     const again = new ScriptedClient(second.syncUrl);
     const r = await syncOnce(again, { datastore: 'addressbook', code: 200, last: 'A1', next: 'A2' });
