@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   applyReview,
   checkDuplicates,
@@ -6,65 +6,31 @@ import {
   runSyncWithDecisions,
 } from '../../../src/app/dedupe/index.js';
 import { decide, linkAllAbove, startReview } from '../../../src/core/dedupe/index.js';
-import { serializeVCard } from '../../../src/core/formats/index.js';
-import type { Contact } from '../../../src/core/model/index.js';
-import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
-import { contact, createDedupeWorld } from './world.js';
+import { useSandboxCrmWorlds } from './sandbox-crm.js';
+import { contact } from './world.js';
 
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const startWorld = useSandboxCrmWorlds();
 
 async function setup() {
-  const server = await startCrmServer({ port: 0, seed: false, users: { test: 'test' } });
-  servers.push(server);
-  const world = createDedupeWorld({
-    url: server.syncUrl,
-    user: 'test',
-    password: 'test',
-    deviceId: 'dedupe-unit',
-  });
-  const crmCreate = (c: Contact) =>
-    server.store.createRecord('addressbook', serializeVCard(c, '3.0').text, 'text/vcard', 'web').guid;
-  crmCreate(contact('Jana Vogel', { emails: [{ kind: 'work', address: 'jana@vogel.example' }] }));
-  crmCreate(contact('Emil Roth', { phones: [{ kind: 'mobile', number: '+49 160 5550001' }] }));
-  world.memory.userCreate(
-    world.folder,
-    contact('Jana Vogel', { emails: [{ kind: 'work', address: 'JANA@vogel.example' }] }),
-  );
-  world.memory.userCreate(
-    world.folder,
-    contact('Emil Roth', { phones: [{ kind: 'mobile', number: '0160 5550001' }] }),
-  );
+  const w = await startWorld('dedupe-unit');
+  const outlookCreate = (name: string, extra: Parameters<typeof contact>[1]) =>
+    w.world.memory.userCreate(w.world.folder, contact(name, extra));
+  w.crmCreate(contact('Jana Vogel', { emails: [{ kind: 'work', address: 'jana@vogel.example' }] }));
+  w.crmCreate(contact('Emil Roth', { phones: [{ kind: 'mobile', number: '+49 160 5550001' }] }));
+  outlookCreate('Jana Vogel', { emails: [{ kind: 'work', address: 'JANA@vogel.example' }] });
+  outlookCreate('Emil Roth', { phones: [{ kind: 'mobile', number: '0160 5550001' }] });
   // The same person twice inside Outlook.
-  world.memory.userCreate(
-    world.folder,
-    contact('Lea Sommer', { emails: [{ kind: 'work', address: 'lea@sommer.example' }] }),
-  );
-  world.memory.userCreate(
-    world.folder,
-    contact('Lea Sommer', { emails: [{ kind: 'home', address: 'Lea@Sommer.example' }] }),
-  );
-  const check = () =>
-    checkDuplicates(world.ports, {
-      folder: world.folder,
-      kind: 'contact',
-      datastore: 'addressbook',
-      country: 'DE',
-    });
-  return { server, world, check };
+  outlookCreate('Lea Sommer', { emails: [{ kind: 'work', address: 'lea@sommer.example' }] });
+  outlookCreate('Lea Sommer', { emails: [{ kind: 'home', address: 'Lea@Sommer.example' }] });
+  return w;
 }
 
 describe('checkDuplicates', () => {
   it('lists pairs with both names and items, duplicates within the folder, and reports its phases', async () => {
-    const { world } = await setup();
+    const { world, checkRequest } = await setup();
     const phases: string[] = [];
     const check = await checkDuplicates(world.ports, {
-      folder: world.folder,
-      kind: 'contact',
-      datastore: 'addressbook',
-      country: 'DE',
+      ...checkRequest,
       onProgress: (p) => phases.push(p.phase),
     });
     expect(phases).toEqual(['outlook', 'crm', 'matching', 'done']);
@@ -93,17 +59,11 @@ describe('checkDuplicates', () => {
   });
 
   it('a cancelled check fails with ABORTED', async () => {
-    const { world } = await setup();
+    const { world, checkRequest } = await setup();
     const controller = new AbortController();
     controller.abort();
     await expect(
-      checkDuplicates(world.ports, {
-        folder: world.folder,
-        kind: 'contact',
-        datastore: 'addressbook',
-        country: 'DE',
-        signal: controller.signal,
-      }),
+      checkDuplicates(world.ports, { ...checkRequest, signal: controller.signal }),
     ).rejects.toMatchObject({ code: 'ABORTED' });
   });
 });
@@ -157,26 +117,13 @@ describe('applyReview', () => {
 
 describe('per-field choice', () => {
   it("the user's pick for a field reaches both sides; other fields follow the newer side", async () => {
-    const server = await startCrmServer({ port: 0, seed: false, users: { test: 'test' } });
-    servers.push(server);
-    const world = createDedupeWorld({
-      url: server.syncUrl,
-      user: 'test',
-      password: 'test',
-      deviceId: 'dedupe-fields',
-    });
-    server.store.createRecord(
-      'addressbook',
-      serializeVCard(
-        contact('Nina Ost', {
-          emails: [{ kind: 'work', address: 'nina@ost.example' }],
-          company: 'Ost Immobilien',
-          jobTitle: 'Inhaberin',
-        }),
-        '3.0',
-      ).text,
-      'text/vcard',
-      'web',
+    const { server, world, check: checkNow, crmCreate } = await startWorld('dedupe-fields');
+    crmCreate(
+      contact('Nina Ost', {
+        emails: [{ kind: 'work', address: 'nina@ost.example' }],
+        company: 'Ost Immobilien',
+        jobTitle: 'Inhaberin',
+      }),
     );
     world.memory.userCreate(
       world.folder,
@@ -186,12 +133,7 @@ describe('per-field choice', () => {
         jobTitle: 'Maklerin',
       }),
     );
-    const check = await checkDuplicates(world.ports, {
-      folder: world.folder,
-      kind: 'contact',
-      datastore: 'addressbook',
-      country: 'DE',
-    });
+    const check = await checkNow();
     await applyReview(
       world.ports,
       check,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   applyReview,
   checkDuplicates,
@@ -7,41 +7,24 @@ import {
 } from '../../../src/app/dedupe/index.js';
 import { runSync } from '../../../src/app/sync/index.js';
 import { linkAllAbove, startReview } from '../../../src/core/dedupe/index.js';
-import { serializeVCard } from '../../../src/core/formats/index.js';
-import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
-import { contact, createDedupeWorld } from './world.js';
+import { useSandboxCrmWorlds } from './sandbox-crm.js';
+import { contact } from './world.js';
 
-const servers: RunningCrmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const startWorld = useSandboxCrmWorlds();
 
 async function setup() {
-  const server = await startCrmServer({ port: 0, seed: false, users: { test: 'test' } });
-  servers.push(server);
-  const world = createDedupeWorld({
-    url: server.syncUrl,
-    user: 'test',
-    password: 'test',
-    deviceId: 'dedupe-kv',
-  });
+  const { server, world, checkRequest, crmCreate } = await startWorld('dedupe-kv');
   const values = new Map<string, unknown>();
   const kv = {
     get: async (k: string) => values.get(k),
     set: async (k: string, v: unknown) => void values.set(k, v),
   };
   const store = keyValueDecisionStore(kv);
-  server.store.createRecord(
-    'addressbook',
-    serializeVCard(
-      contact('Jana Vogel', {
-        emails: [{ kind: 'work', address: 'jana@vogel.example' }],
-        jobTitle: 'Maklerin',
-      }),
-      '3.0',
-    ).text,
-    'text/vcard',
-    'web',
+  crmCreate(
+    contact('Jana Vogel', {
+      emails: [{ kind: 'work', address: 'jana@vogel.example' }],
+      jobTitle: 'Maklerin',
+    }),
   );
   world.memory.userCreate(
     world.folder,
@@ -52,19 +35,14 @@ async function setup() {
       .listRecords('addressbook')
       .filter((r) => !r.deleted)
       .map((r) => r.content);
-  return { server, world, store, values, kv, crmNames };
+  return { server, world, checkRequest, store, values, kv, crmNames };
 }
 
 describe('decisions in a key/value store (the pane)', () => {
   it('the decorated ports link on the first run, send the merge on the next, then change nothing', async () => {
-    const { world, store, crmNames, values } = await setup();
+    const { world, checkRequest, store, crmNames, values } = await setup();
     const ports = { ...world.ports, decisions: store };
-    const check = await checkDuplicates(ports, {
-      folder: world.folder,
-      kind: 'contact',
-      datastore: 'addressbook',
-      country: 'DE',
-    });
+    const check = await checkDuplicates(ports, checkRequest);
     await applyReview(ports, check, linkAllAbove(startReview(check.pairs), 90));
     const decorated = withStoredDecisions(world.ports, store);
     const first = await runSync(decorated, world.request);
