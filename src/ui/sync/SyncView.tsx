@@ -26,6 +26,14 @@ import { useSyncFlow } from './use-sync-flow.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // Fluent's Text is inline even as h2/p: the preview's title, hint, list and button stack.
+  preview: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+  },
+  flush: { margin: 0 },
   srOnly: {
     position: 'absolute',
     width: '1px',
@@ -77,11 +85,13 @@ export function SyncView({ service, lang, folderLabel, onRunFinished }: SyncView
           : ''}
       </div>
       {state.preview && (
-        <section aria-label={t.previewTitle}>
-          <Text as="h2" weight="semibold" size={400}>
+        <section aria-label={t.previewTitle} className={styles.preview}>
+          <Text as="h2" weight="semibold" size={400} className={styles.flush}>
             {t.previewTitle}
           </Text>
-          <Text as="p">{t.previewHint}</Text>
+          <Text as="p" className={styles.flush}>
+            {t.previewHint}
+          </Text>
           <PreviewList previews={state.preview.previews} lang={lang} folderLabel={folderLabel} />
           <Button appearance="primary" onClick={flow.sync}>
             {t.confirm}
