@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphEmulatorControl } from '../../../src/sandbox/graph/control.js';
-import { createGraphHandlers } from '../../../src/sandbox/graph/handlers.js';
-import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
-import { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
+import { describe, expect, it } from 'vitest';
+import type { GraphEmulatorControl } from '../../../src/sandbox/graph/control.js';
+import type { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
 import { errorCode, graph } from './graph-client.js';
+import { useFreshMailbox } from './fresh-mailbox.js';
 
-function setup() {
-  const mailbox = setupGraphServer();
-  return {
-    mailbox,
-    reset() {
-      const store = new MailboxStore();
-      const control = new GraphEmulatorControl();
-      mailbox.server.resetHandlers(...createGraphHandlers(store, control));
-      return { store, control };
-    },
-  };
-}
-
-const { mailbox, reset } = setup();
 let store: MailboxStore;
 let control: GraphEmulatorControl;
-beforeAll(() => mailbox.listen());
-beforeEach(() => {
-  ({ store, control } = reset());
-});
-afterAll(() => mailbox.close());
+useFreshMailbox((fresh) => ({ store, control } = fresh));
 
 interface BatchResponse {
   responses: {

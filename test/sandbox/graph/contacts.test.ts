@@ -1,31 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGraphHandlers } from '../../../src/sandbox/graph/handlers.js';
-import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
-import { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
+import { describe, expect, it } from 'vitest';
+import type { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
 import { errorCode, graph, IMMUTABLE } from './graph-client.js';
+import { useFreshMailbox } from './fresh-mailbox.js';
 
 const CRM_ID = 'String {6f7b2a6e-1c1d-4c5e-9f2a-3c0b7d1e2a11} Name CrmId';
 
-function setup() {
-  const mailbox = setupGraphServer();
-  return {
-    mailbox,
-    /** A fresh store behind the same server for each test. */
-    reset() {
-      const store = new MailboxStore();
-      mailbox.server.resetHandlers(...createGraphHandlers(store));
-      return store;
-    },
-  };
-}
-
-const { mailbox, reset } = setup();
 let store: MailboxStore;
-beforeAll(() => mailbox.listen());
-beforeEach(() => {
-  store = reset();
-});
-afterAll(() => mailbox.close());
+useFreshMailbox((fresh) => ({ store } = fresh));
 
 async function createFolder(name: string) {
   const r = await graph('POST', '/me/contactFolders', { displayName: name });

@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGraphHandlers } from '../../../src/sandbox/graph/handlers.js';
-import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
 import { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
 import { deltaRound, errorCode, graph, IMMUTABLE } from './graph-client.js';
+import { useFreshMailbox } from './fresh-mailbox.js';
 
-function setup() {
-  const mailbox = setupGraphServer({ store: new MailboxStore() });
-  return {
-    mailbox,
-    /** A fresh store behind the same server for each test. */
-    reset() {
-      const store = new MailboxStore();
-      mailbox.server.resetHandlers(...createGraphHandlers(store));
-      return store;
-    },
-  };
-}
-
-const { mailbox, reset } = setup();
 let store: MailboxStore;
-beforeAll(() => mailbox.listen());
-beforeEach(() => {
-  store = reset();
-});
-afterAll(() => mailbox.close());
+const mailbox = useFreshMailbox((fresh) => ({ store } = fresh));
 
 const PAGE = (n: number) => ({ Prefer: `IdType="ImmutableId", odata.maxpagesize=${n}` });
 

@@ -1,28 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGraphHandlers } from '../../../src/sandbox/graph/handlers.js';
-import { setupGraphServer } from '../../../src/sandbox/graph/node.js';
-import { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
+import { describe, expect, it } from 'vitest';
+import type { MailboxStore } from '../../../src/sandbox/graph/store/mailbox-store.js';
 import { errorCode, graph, type GraphResult } from './graph-client.js';
+import { useFreshMailbox } from './fresh-mailbox.js';
 
-function setup() {
-  const mailbox = setupGraphServer();
-  return {
-    mailbox,
-    reset() {
-      const store = new MailboxStore();
-      mailbox.server.resetHandlers(...createGraphHandlers(store));
-      return store;
-    },
-  };
-}
-
-const { mailbox, reset } = setup();
 let store: MailboxStore;
-beforeAll(() => mailbox.listen());
-beforeEach(() => {
-  store = reset();
-});
-afterAll(() => mailbox.close());
+useFreshMailbox((fresh) => ({ store } = fresh));
 
 const EXT = 'com.example.crmsync';
 
