@@ -15,6 +15,16 @@ import {
   startScenario,
   type Scenario,
 } from './support/scenario.js';
+import type { TestClient } from './support/test-client.js';
+
+/** The device's user edits the one item whose text holds `key`: it becomes `detail`. */
+function replaceOnDevice(client: TestClient, kind: DatastoreKind, key: string, detail: string): void {
+  client.replace(
+    kind,
+    client.luidOf(kind, (d) => d.includes(key)),
+    makeItem(kind, key, detail),
+  );
+}
 
 describe.each(SERVERS.map((s) => [s.name, s] as const))('sync modes against %s', (_name, server) => {
   let scenario: Scenario;
@@ -22,12 +32,18 @@ describe.each(SERVERS.map((s) => [s.name, s] as const))('sync modes against %s',
     scenario = await startScenario(server, 1);
   });
 
+  /** Empties the server's datastore of `kind`, then writes `entries` (key, detail) into it. */
+  async function reseed(kind: DatastoreKind, entries: readonly [string, string][]) {
+    const srv = scenario.server;
+    const uri = srv.remoteUris[kind];
+    await srv.items.clear(uri);
+    await seedServer(srv, kind, entries);
+    return { srv, uri };
+  }
+
   describe.each(KINDS.map((k) => [k] as const))('%s', (kind: DatastoreKind) => {
     it('slow sync up and down, then two-way with add/replace/delete on each side', async () => {
-      const { server: srv } = scenario;
-      const uri = srv.remoteUris[kind];
-      await srv.items.clear(uri);
-      await seedServer(srv, kind, [
+      const { srv, uri } = await reseed(kind, [
         ['Server A', 'v1'],
         ['Server B', 'v1'],
       ]);
@@ -45,11 +61,7 @@ describe.each(SERVERS.map((s) => [s.name, s] as const))('sync modes against %s',
       expect(bob.items(kind)).toHaveLength(5);
 
       alice.add(kind, makeItem(kind, 'Client New', 'v1'));
-      alice.replace(
-        kind,
-        alice.luidOf(kind, (d) => d.includes('Client One')),
-        makeItem(kind, 'Client One', 'v2'),
-      );
+      replaceOnDevice(alice, kind, 'Client One', 'v2');
       alice.remove(
         kind,
         alice.luidOf(kind, (d) => d.includes('Client Two')),
@@ -73,10 +85,7 @@ describe.each(SERVERS.map((s) => [s.name, s] as const))('sync modes against %s',
     });
 
     it('refresh from server, then refresh from client', async () => {
-      const { server: srv } = scenario;
-      const uri = srv.remoteUris[kind];
-      await srv.items.clear(uri);
-      await seedServer(srv, kind, [
+      const { srv, uri } = await reseed(kind, [
         ['Server A', 'v1'],
         ['Server B', 'v1'],
       ]);
@@ -94,20 +103,13 @@ describe.each(SERVERS.map((s) => [s.name, s] as const))('sync modes against %s',
     });
 
     it('one-way from server, then one-way from client', async () => {
-      const { server: srv } = scenario;
-      const uri = srv.remoteUris[kind];
-      await srv.items.clear(uri);
-      await seedServer(srv, kind, [
+      const { srv, uri } = await reseed(kind, [
         ['Item A', 'v1'],
         ['Item B', 'v1'],
       ]);
       const dave = scenario.client([kind]);
       await dave.sync();
-      dave.replace(
-        kind,
-        dave.luidOf(kind, (d) => d.includes('Item A')),
-        makeItem(kind, 'Item A', 'v2'),
-      );
+      replaceOnDevice(dave, kind, 'Item A', 'v2');
       await srv.items.write(uri, await serverIdOf(srv, kind, 'Item B'), makeItem(kind, 'Item B', 'v2'));
 
       const down = await dave.sync({ [kind]: 'one-way-from-server' });
@@ -131,12 +133,7 @@ describe.each(SERVERS.map((s) => [s.name, s] as const))('sync modes against %s',
     const result = await erin.sync();
     expect(result.datastores.map((d) => d.mode)).toEqual(['slow', 'slow', 'slow']);
     for (const kind of KINDS) await expectConverged(srv, erin, kind, [`Server ${kind}`, `Client ${kind}`]);
-    for (const kind of KINDS)
-      erin.replace(
-        kind,
-        erin.luidOf(kind, (d) => d.includes(`Client ${kind}`)),
-        makeItem(kind, `Client ${kind}`, 'v2'),
-      );
+    for (const kind of KINDS) replaceOnDevice(erin, kind, `Client ${kind}`, 'v2');
     const again = await erin.sync();
     expect(again.datastores.map((d) => d.mode)).toEqual(['two-way', 'two-way', 'two-way']);
     for (const kind of KINDS)
