@@ -29,6 +29,11 @@ export interface BatchItemResult {
 
 export interface BatchOptions {
   readonly signal?: AbortSignal;
+  /**
+   * For writes: when it fires, no further request is sent, but the ones already sent are awaited and their
+   * answers count; items never sent come back as ABORTED (status 0). A cancelled run thus knows what it wrote.
+   */
+  readonly stop?: AbortSignal;
   /** ≤ 20 (Graph's limit). */
   readonly maxPerBatch?: number;
   /** Extra Prefer values put on every item (items don't inherit the outer request's headers). */
@@ -62,6 +67,10 @@ export async function executeBatch(
   let round = 0;
   while (pending.length > 0) {
     throwIfAborted(options.signal);
+    if (options.stop?.aborted) {
+      for (const index of pending) results[index] = notSent(requests[index] as BatchRequest, options.stop);
+      break;
+    }
     const chunks = chunk(pending, perBatch);
     // A lone request goes out as itself: a $batch around it would cost one more request.
     const outcomes = await Promise.all(
@@ -100,7 +109,9 @@ export async function executeBatch(
     }
     if (throttledRetry) {
       client.stats.retries++;
-      await client.pause(retryAfter, round, options.signal);
+      await client.pause(retryAfter, round, options.signal ?? options.stop).catch((error: unknown) => {
+        if (!options.stop?.aborted) throw error; // stopped while waiting: the loop answers the rest
+      });
     }
     pending = retry.sort((a, b) => a - b);
     round++;
@@ -130,13 +141,20 @@ async function sendChain(
       ...(position > 0 ? { dependsOn: [String(indices[position - 1])] } : {}),
     };
   });
-  const reply = await client.request<{ responses?: unknown }>('POST', '/$batch', {
-    body: { requests: items },
-    // Each item counts against the mailbox budget, and (conservatively) the $batch request too.
-    cost: items.length + 1,
-    retryOn424: true,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const reply = await client
+    .request<{ responses?: unknown }>('POST', '/$batch', {
+      body: { requests: items },
+      // Each item counts against the mailbox budget, and (conservatively) the $batch request too.
+      cost: items.length + 1,
+      retryOn424: true,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.stop ? { stop: options.stop } : {}),
+    })
+    .catch((error: unknown) => {
+      // Stopped before it was sent: none of these ran (the loop answers them as not sent).
+      if (options.stop?.aborted && error instanceof GraphError && error.code === 'ABORTED') return undefined;
+      throw error;
+    });
   const byId = new Map<string, RawResponse>();
   if (Array.isArray(reply?.responses)) {
     for (const raw of reply.responses as RawResponse[]) byId.set(String(raw.id), raw);
@@ -157,13 +175,28 @@ async function sendAlone(
       ...(request.headers ? { headers: request.headers } : {}),
       ...(options.prefer ? { prefer: options.prefer } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.stop ? { stop: options.stop } : {}),
     });
     return new Map([[index, { final: { status: request.method === 'POST' ? 201 : 200, body } }]]);
   } catch (error) {
+    // Stopped before it was sent: it never ran (the loop answers it as not sent).
+    if (options.stop?.aborted && error instanceof GraphError && error.code === 'ABORTED')
+      return new Map([[index, { status: 0 }]]);
     if (!(error instanceof GraphError) || error.details.status === undefined) throw error;
     const final: BatchItemResult = { status: error.details.status, body: undefined, error };
     return new Map([[index, { final }]]);
   }
+}
+
+/** The answer for an item a stopped call never sent. */
+function notSent(request: BatchRequest, stop: AbortSignal): BatchItemResult {
+  const error = new GraphError(
+    'ABORTED',
+    'stopped before this request was sent',
+    { method: request.method, path: request.url },
+    { cause: stop.reason },
+  );
+  return { status: 0, body: undefined, error };
 }
 
 function toResult(

@@ -57,6 +57,11 @@ export interface RequestOptions {
   /** Extra `Prefer` values, e.g. `outlook.timezone="UTC"`. */
   readonly prefer?: readonly string[];
   readonly signal?: AbortSignal;
+  /**
+   * Like `signal` for everything before the request leaves (slot, budget, retry pauses), but a request already
+   * sent is never cut off: Graph finishes it anyway, and a write's answer must reach the caller (decision 0103).
+   */
+  readonly stop?: AbortSignal;
   /** Requests this call counts for against the mailbox budget (a $batch counts each item). */
   readonly cost?: number;
   /** Overrides the client's `odata.maxpagesize` for this request (lists that allow bigger pages). */
@@ -126,7 +131,7 @@ export class GraphClient {
         isRetryableStatus(response.status) || (options.retryOn424 === true && response.status === 424);
       const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
       if (retryable && attempt < this.maxRetries) {
-        await this.pause(retryAfterSeconds, attempt, options.signal);
+        await this.pause(retryAfterSeconds, attempt, options.signal ?? options.stop);
         this.stats.retries++;
         continue;
       }
@@ -207,18 +212,20 @@ export class GraphClient {
 
   private async send(method: string, url: string, options: RequestOptions): Promise<Response> {
     const { signal } = options;
-    throwIfAborted(signal);
+    const waiting = signal ?? options.stop;
+    throwIfAborted(waiting);
     const cost = options.cost ?? 1;
     const token = await this.token();
-    const release = await this.inFlight.acquire(signal);
+    const release = await this.inFlight.acquire(waiting);
     try {
       // Tokens are taken holding the slot, right before sending: the bucket's timeline is the send
       // timeline. (Nothing could be sent meanwhile anyway: the budget is what everyone waits for.)
       if (this.bucket) {
         const before = this.clock.now();
-        await this.bucket.take(cost, signal);
+        await this.bucket.take(cost, waiting);
         this.stats.waitedMs += this.clock.now() - before;
       }
+      throwIfAborted(options.stop); // the last moment at which stopping sends nothing
       this.stats.httpRequests++;
       this.stats.graphRequests += cost;
       const response = await this.fetchFn(url, {

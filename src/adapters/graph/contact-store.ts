@@ -124,7 +124,8 @@ export class GraphContactStore extends GraphStore<Contact> {
     signal: AbortSignal | undefined,
   ): Promise<readonly WriteResult[]> {
     const contacts = await this.runOps(ops, (op) => this.plan(folder, op), signal);
-    const results = await writeContactPhotos(this.client, base(folder), ops, contacts, signal);
+    // A written contact gets its photo even when the run is being cancelled: the item is written whole.
+    const results = await writeContactPhotos(this.client, base(folder), ops, contacts, undefined);
     for (const [index, op] of ops.entries()) {
       const result = results[index];
       if (result?.ok && op.op !== 'delete' && op.item.kind === 'contact' && op.item.photo)

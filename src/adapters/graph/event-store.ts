@@ -124,7 +124,8 @@ export class GraphEventStore extends GraphStore<CalendarEvent> {
       if (result.ok && occurrences.length > 0)
         jobs.push({ index, seriesId: result.id, changes: occurrences });
     });
-    const failures = await applyOccurrenceChanges(this.client, folder, jobs, s);
+    // A written series gets its exceptions even when the run is being cancelled: the item is written whole.
+    const failures = await applyOccurrenceChanges(this.client, folder, jobs, undefined);
     for (const [index, error] of failures) {
       const written = results[index];
       // The series exists; say so, so the engine links it instead of creating it again.

@@ -166,7 +166,8 @@ export async function runWriteOps(
     }
   });
   const requests = plans.flatMap((p) => ('request' in p ? [p.request] : []));
-  const responses = await client.batch(requests, signal ? { signal } : {});
+  // Cancelling stops further writes but awaits those sent: the run must know what it wrote (decision 0103).
+  const responses = await client.batch(requests, signal ? { stop: signal } : {});
   let next = 0;
   return ops.map((op, index): OpOutcome => {
     const opPlan = plans[index] as OpPlan;

@@ -69,7 +69,8 @@ export class GraphTaskStore extends GraphStore<Task> {
     // Updates: the extensions follow only a successful content write, so the link never claims
     // content that Outlook doesn't have.
     const due = [...jobs].filter(([index]) => results[index]?.ok).map(([, job]) => job);
-    const failures = await this.writeExtensions(folder, due, s);
+    // A written task gets its link even when the run is being cancelled: the item is written whole.
+    const failures = await this.writeExtensions(folder, due, undefined);
     for (const [index, error] of failures) results[index] = { ok: false, op: 'update', error };
     return results;
   }

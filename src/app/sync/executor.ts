@@ -123,8 +123,16 @@ export async function executeRun(
       case 'ApplyOutlookWrites': {
         const store = storeFor(command.folderId);
         const before = await readItems(store, command.folderId, command.readBefore, signal);
+        // Cancelling lets the writes already sent finish (the store stops before the next round): their
+        // results must reach the journal, or the history would miss items that are in Outlook (0103).
         const results = await applyWrites(store, command.folderId, command.writes, signal);
-        return events.pushFront({ type: 'OutlookWritesApplied', results, before });
+        const cancelled = signal?.aborted === true;
+        return events.pushFront({
+          type: 'OutlookWritesApplied',
+          results,
+          before,
+          ...(cancelled ? { cancelled } : {}),
+        });
       }
       case 'CommitCheckpoint':
         await writer.commit(command.state, signal);

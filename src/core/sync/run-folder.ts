@@ -68,7 +68,8 @@ export function applyWriteResults(
     if (!result?.ok) {
       answers.set(pw.serverIndex, { status: ANSWER_STATUS.commandFailed });
       const reason = {
-        code: result ? ('OUTLOOK_REJECTED' as const) : ('CANCELLED' as const),
+        // ABORTED: the run was cancelled before this write was sent.
+        code: result && result.code !== 'ABORTED' ? ('OUTLOOK_REJECTED' as const) : ('CANCELLED' as const),
         status: result?.status,
         detail: result?.code,
       };

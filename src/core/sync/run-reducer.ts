@@ -268,6 +268,8 @@ function onPlanApplied(
     state.config.startedAt,
   );
   const next: FolderWork = { ...applied.work, phase: 'session' };
+  // What was written is journaled under "cancelled" (0071); the session ends unanswered, nothing commits.
+  if (event.cancelled) return endRun({ ...state, folder: next }, 'cancelled');
   return out(
     { ...state, folder: next },
     { type: 'AnswerServer', folderId: work.pair.folderId, answer: { answers: applied.answers } },

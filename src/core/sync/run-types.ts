@@ -93,6 +93,8 @@ export type RunEvent =
       readonly type: 'OutlookWritesApplied';
       readonly results: readonly OutlookWriteResult[];
       readonly before: readonly OutlookChange[];
+      /** The run was cancelled while these writes were in flight: record them, answer the server nothing. */
+      readonly cancelled?: boolean;
     }
   | { readonly type: 'SessionEnded'; readonly outcome: SessionOutcome }
   | { readonly type: 'CheckpointCommitted' }

@@ -97,6 +97,7 @@ export async function createPaneWorld() {
   return {
     crm,
     host,
+    graph,
     mailbox,
     control,
     client,
