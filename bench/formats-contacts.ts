@@ -13,19 +13,10 @@ import {
 } from '../src/core/formats/index.js';
 import { dateOnly, emptyContact, type Contact } from '../src/core/model/index.js';
 import { printTable, withPeakMemory } from './report.js';
+import { seededRandom } from '../src/sandbox/seeded-random.js';
 
 const CONTACTS = 10_000;
 
-/** Small deterministic PRNG (mulberry32), so every run measures the same data. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GIVEN = [
   'Jürgen',
@@ -44,7 +35,7 @@ const CITY = ['München', 'Köln', 'Münster', 'Berlin', 'Hamburg', 'Düsseldorf
 
 /** Realistic contacts: umlauts, two or three phones, one or two e-mails, an address, a two-line note. */
 export function generateContacts(count: number, seed = 42): Contact[] {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const given = pick(GIVEN);

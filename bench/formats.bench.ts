@@ -17,19 +17,11 @@ import {
 import { dateOnly, type CalendarEvent, type DayOfWeek, type Task } from '../src/core/model/index.js';
 import { contactFormatRows } from './formats-contacts.js';
 import { printTable, withPeakMemory, writeResults } from './report.js';
+import { seededRandom } from '../src/sandbox/seeded-random.js';
 
 const ITEMS = 10_000;
 type Row = Record<string, string | number>;
 
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = [
   'Besichtigung Größe Wohnung',
@@ -43,7 +35,7 @@ const DAYS: DayOfWeek[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday
 
 /** Realistic appointments: Berlin times, a third recurring (weekly/monthly) with a cancelled date. */
 function generateEvents(count: number): CalendarEvent[] {
-  const rnd = prng(7);
+  const rnd = seededRandom(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const day = dateOnly(new Date(Date.UTC(2025, 0, 1 + (i % 700))).toISOString().slice(0, 10));

@@ -6,6 +6,7 @@
  */
 import type { Contact, Phone } from '../../src/core/model/index.js';
 import { emptyContact } from '../../src/core/model/index.js';
+import { seededRandom } from '../../src/sandbox/seeded-random.js';
 
 const GIVEN = [
   'Jürgen',
@@ -241,16 +242,7 @@ const AREAS = ['30', '40', '89', '221', '211', '251', '931', '451', '3581', '241
 const MOBILE = ['151', '152', '160', '162', '170', '171', '172', '176', '177', '179'];
 
 /** Deterministic PRNG (mulberry32), so the set and its figures are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

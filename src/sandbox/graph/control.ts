@@ -5,6 +5,7 @@
  */
 import { realClock, type SandboxClock } from './clock.js';
 import { GraphError } from './errors.js';
+import { seededRandom } from '../seeded-random.js';
 
 export interface GraphFaults {
   /** Fraction (0..1) of requests answered 429 with Retry-After (outer requests and batch items). */
@@ -93,18 +94,6 @@ const emptyCounters = (): GraphCounters => ({
   injectedFailures: 0,
   maxInFlight: 0,
 });
-
-/** mulberry32: small, seedable, good enough for fault dice. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface Admission {
   release(): void;
