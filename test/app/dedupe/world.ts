@@ -14,13 +14,9 @@ import {
   type ItemKind,
   type SyncItem,
 } from '../../../src/core/model/index.js';
-import {
-  createMemoryJournalStore,
-  createMemorySyncStateStore,
-  MemoryOutlookStore,
-  type OutlookStore,
-} from '../../../src/core/sync/index.js';
+import { createMemoryJournalStore, createMemorySyncStateStore } from '../../../src/core/sync/index.js';
 import { memoryNonceStore, runSyncSession } from '../../../src/core/syncml/index.js';
+import { shapedMemoryOutlook } from '../../support/shaped-outlook.js';
 
 export interface ServerAccess {
   readonly url: string;
@@ -44,19 +40,7 @@ export function createDedupeWorld(
   kind: ItemKind = 'contact',
 ) {
   const folder = outlookFolderId(`${kind}s-main`);
-  const memory = new MemoryOutlookStore(kind);
-  const outlook: OutlookStore = {
-    kind,
-    readChanges: (f, c, s) => memory.readChanges(f, c, s),
-    readAll: (f, s) => memory.readAll(f, s),
-    findByLuid: (f, l, s) => memory.findByLuid(f, l, s),
-    writeBatch: (f, ops, s) =>
-      memory.writeBatch(
-        f,
-        ops.map((op) => (op.op === 'delete' ? op : { ...op, item: graphShape(op.item) })),
-        s,
-      ),
-  };
+  const { memory, outlook } = shapedMemoryOutlook(kind, graphShape);
   const nonceStore = memoryNonceStore();
   const transport = createHttpTransport({ timeoutMs: 60_000 });
   let tick = 0;

@@ -16,11 +16,10 @@ import { emptyContact, outlookFolderId, type Contact, type SyncItem } from '../.
 import {
   createMemoryJournalStore,
   createMemorySyncStateStore,
-  MemoryOutlookStore,
   type ConflictPolicyName,
-  type OutlookStore,
 } from '../../../src/core/sync/index.js';
 import { memoryNonceStore, runSyncSession, type SyncMLTransport } from '../../../src/core/syncml/index.js';
+import { shapedMemoryOutlook } from '../../support/shaped-outlook.js';
 import { startCrmServer, type RunningCrmServer } from '../../../src/server/crm/http/crm-server.js';
 
 const servers: RunningCrmServer[] = [];
@@ -55,19 +54,7 @@ export async function createSandboxWorld(options: { readonly policy?: ConflictPo
   const server = await startCrmServer({ port: 0, seed: false });
   servers.push(server);
   const folder = outlookFolderId('contacts');
-  const memory = new MemoryOutlookStore('contact');
-  const outlook: OutlookStore = {
-    kind: 'contact',
-    readChanges: (f, c, s) => memory.readChanges(f, c, s),
-    readAll: (f, s) => memory.readAll(f, s),
-    findByLuid: (f, l, s) => memory.findByLuid(f, l, s),
-    writeBatch: (f, ops, s) =>
-      memory.writeBatch(
-        f,
-        ops.map((op) => (op.op === 'delete' ? op : { ...op, item: graphShape(op.item) })),
-        s,
-      ),
-  };
+  const { memory, outlook } = shapedMemoryOutlook('contact', graphShape);
   const nonceStore = memoryNonceStore();
   const httpTransport = createHttpTransport({ timeoutMs: 20_000 });
   /** Looked up per session: a test swaps in a transport that cuts the connection, and back. */
